@@ -1,0 +1,107 @@
+"""Days, weeks, phases and deload weeks of a block (docs/rules.md, "Calendar" and "Phases").
+
+Weeks are counted back from race day so the race week is always whole; only week 1 may be
+partial. The phase split follows the shares in ``rules.phases`` with largest-remainder rounding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from functools import cached_property
+
+from peakplan.scenario.schema import WEEKDAYS, Scenario
+
+LOADING_PHASES = ("base", "build", "race_specific", "peak")
+_TIE_ORDER = ("peak", "race_specific", "build", "base")
+
+
+@dataclass(frozen=True)
+class Calendar:
+    scenario: Scenario
+
+    @property
+    def n_days(self) -> int:
+        return self.scenario.n_days
+
+    @property
+    def race_day(self) -> int:
+        return self.n_days - 1
+
+    @property
+    def training_days(self) -> range:
+        return range(self.race_day)
+
+    @property
+    def n_weeks(self) -> int:
+        return math.ceil(self.n_days / 7)
+
+    @property
+    def weeks(self) -> range:
+        """1-based week numbers."""
+        return range(1, self.n_weeks + 1)
+
+    def date(self, day: int) -> dt.date:
+        return self.scenario.start_date + dt.timedelta(days=day)
+
+    def weekday(self, day: int) -> str:
+        return WEEKDAYS[self.date(day).weekday()]
+
+    def week_of(self, day: int) -> int:
+        return self.n_weeks - (self.race_day - day) // 7
+
+    def days_of_week(self, week: int) -> list[int]:
+        last = self.race_day - 7 * (self.n_weeks - week)
+        return [d for d in range(last - 6, last + 1) if d >= 0]
+
+    def training_days_of_week(self, week: int) -> list[int]:
+        return [d for d in self.days_of_week(week) if d < self.race_day]
+
+    def week_length(self, week: int) -> int:
+        return len(self.days_of_week(week))
+
+    def is_full(self, week: int) -> bool:
+        return self.week_length(week) == 7
+
+    @property
+    def loading_weeks(self) -> int:
+        return self.n_weeks - 1 - self.scenario.rules.taper.weeks
+
+    @cached_property
+    def phase_by_week(self) -> dict[int, str]:
+        counts = _split(self.loading_weeks, self.scenario.rules.phases.shares)
+        phases: list[str] = [p for p in LOADING_PHASES for _ in range(counts[p])]
+        phases += ["taper"] * self.scenario.rules.taper.weeks + ["race_week"]
+        return dict(zip(self.weeks, phases, strict=True))
+
+    def phase_of_day(self, day: int) -> str:
+        return self.phase_by_week[self.week_of(day)]
+
+    @cached_property
+    def deload_weeks(self) -> frozenset[int]:
+        rule = self.scenario.rules.deload
+        if not rule.enabled:
+            return frozenset()
+        return frozenset(w for w in range(1, self.loading_weeks) if w % rule.every_weeks == 0)
+
+    def is_blackout(self, day: int) -> bool:
+        return self.date(day) in set(self.scenario.availability.blackout_dates)
+
+    def max_minutes(self, day: int) -> int:
+        """Availability cap of a training day (0 on blackout dates)."""
+        if self.is_blackout(day):
+            return 0
+        return self.scenario.availability.max_minutes[self.weekday(day)]
+
+
+def _split(total: int, shares: dict[str, float]) -> dict[str, int]:
+    """Largest-remainder split of ``total`` weeks by ``shares``; ties go to later phases."""
+    weight = sum(shares.get(p, 0.0) for p in LOADING_PHASES)
+    exact = {p: total * shares.get(p, 0.0) / weight for p in LOADING_PHASES}
+    counts = {p: math.floor(exact[p] + 1e-9) for p in LOADING_PHASES}
+    left = total - sum(counts.values())
+    order = sorted(_TIE_ORDER, key=lambda p: (-(exact[p] - counts[p]), _TIE_ORDER.index(p)))
+    for p in order[:left]:
+        counts[p] += 1
+    return counts

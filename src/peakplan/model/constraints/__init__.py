@@ -1,0 +1,1 @@
+"""One module per constraint family; each exposes ``NAME`` and ``add(ctx)`` (docs/rules.md)."""

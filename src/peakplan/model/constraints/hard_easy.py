@@ -1,0 +1,46 @@
+"""hard_easy: hard days are spaced by at least ``min_easy_days_between`` easy days, with at
+most ``back_to_back_per_week`` adjacent hard pairs a week (never three in a row), and at most
+``max_hard_per_week`` hard sessions a week. The race day counts as hard.
+
+Sources: Bowerman's hard/easy principle, about 48 h between hard efforts (SCIENCE.md R3);
+occasional back-to-back quality days (seed article); two quality sessions a week (Daniels).
+"""
+
+from __future__ import annotations
+
+from peakplan.model.context import BuildContext
+from peakplan.model.variables import LinearExpr
+
+NAME = "hard_easy"
+
+
+def add(ctx: BuildContext) -> None:
+    rule = ctx.scenario.rules.hard_easy
+    if not rule.enabled:
+        return
+    cal, v, book, model = ctx.calendar, ctx.vars, ctx.rules, ctx.model
+
+    def hard(d: int) -> LinearExpr:
+        return 1 if d == cal.race_day else v.is_hard(d)
+
+    k = rule.min_easy_days_between
+    pairs: dict[int, list] = {w: [] for w in cal.weeks}
+    for d in range(cal.n_days):
+        for gap in range(1, k + 1):
+            e = d + gap
+            if e >= cal.n_days:
+                break
+            where = f"week {cal.week_of(d)}"
+            if gap == 1 and rule.back_to_back_per_week > 0:
+                pair = model.NewBoolVar(f"{NAME}_pair_d{d}")
+                pairs[cal.week_of(d)].append(pair)
+                book.add(NAME, where, hard(d) + hard(e) <= 1 + pair)
+            else:
+                book.add(NAME, where, hard(d) + hard(e) <= 1)
+        if k >= 1 and rule.back_to_back_per_week > 0 and d + 2 < cal.n_days:
+            book.add(NAME, f"week {cal.week_of(d)}", hard(d) + hard(d + 1) + hard(d + 2) <= 2)
+    for w in cal.weeks:
+        if pairs[w]:
+            book.add(NAME, f"week {w}", sum(pairs[w]) <= rule.back_to_back_per_week)
+        book.add_le(NAME, f"week {w}", v.week_hard_days(w), rule.max_hard_per_week,
+                    f"at most {rule.max_hard_per_week} hard sessions")

@@ -1,0 +1,42 @@
+"""taper: volume comes down over the last ``weeks`` + race week, along a fast exponential decay
+towards (1 - volume_reduction) x the last loading week, with a floor so volume goes down,
+not to zero, and running frequency kept.
+
+Sources: 2-week taper, volume -41...-60 %, intensity and frequency kept (Bosquet et al. 2007
+meta-analysis); taper length by distance (Smyth & Lawlor 2021); fast exponential decay beats a
+step taper (Banister, Carter & Zarkadas 1999); SCIENCE.md R5-R7.
+"""
+
+from __future__ import annotations
+
+from peakplan.model.context import BuildContext
+from peakplan.model.scale import RATIO_SCALE, cap_ratio, floor_ratio
+
+NAME = "taper"
+
+
+def multipliers(volume_reduction: float, floor_band: float, weeks: int) -> list[tuple[float, float]]:
+    """(cap, floor) for taper week j = 1..weeks+1 (the race week last), as in docs/rules.md."""
+    n = weeks + 1
+    caps = [(1 - volume_reduction) ** (j / n) for j in range(1, n + 1)]
+    return [(c, max(0.0, c - floor_band)) for c in caps]
+
+
+def add(ctx: BuildContext) -> None:
+    rule = ctx.scenario.rules.taper
+    if not rule.enabled:
+        return
+    cal, v, book = ctx.calendar, ctx.vars, ctx.rules
+    ref = cal.loading_weeks
+    ref_minutes, ref_days = v.week_minutes(ref), cal.week_length(ref)
+    for j, (cap, floor) in enumerate(multipliers(rule.volume_reduction, rule.floor_band, rule.weeks), start=1):
+        w = ref + j
+        where, scaled = f"week {w}", v.week_minutes(w) * ref_days * RATIO_SCALE
+        book.add_le(NAME, where, scaled, cap_ratio(cap) * cal.week_length(w) * ref_minutes,
+                    f"taper week {j}: volume <= {cap:.0%} of week {ref}")
+        if floor > 0:
+            book.add_ge(NAME, where, scaled, floor_ratio(floor) * cal.week_length(w) * ref_minutes,
+                        f"taper week {j}: volume >= {floor:.0%} of week {ref}")
+        if rule.keep_frequency:
+            book.add_ge(NAME, where, v.week_running_days(w), v.week_running_days(ref) - 1,
+                        f"running days >= week {ref} minus one")

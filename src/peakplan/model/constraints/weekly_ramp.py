@@ -1,0 +1,38 @@
+"""weekly_ramp: weekly volume grows by at most ``max_increase`` over the last loading week,
+and never exceeds the athlete's peak weekly volume.
+
+Sources: the 10 % rule is folklore; > 30 % weekly increases are linked to injury in novices
+(Nielsen et al. 2014, 873 runners; Buist et al. 2008 RCT); ramp tied to recent real load
+(SCIENCE.md R1, R2). Weeks are compared as full-week equivalents E = V * 7 / days.
+"""
+
+from __future__ import annotations
+
+from peakplan.model.context import BuildContext
+from peakplan.model.scale import RATIO_SCALE, cap_ratio
+
+NAME = "weekly_ramp"
+
+
+def add(ctx: BuildContext) -> None:
+    rule, athlete = ctx.scenario.rules.weekly_ramp, ctx.scenario.athlete
+    if not rule.enabled:
+        return
+    cal, v, book = ctx.calendar, ctx.vars, ctx.rules
+    up = cap_ratio(1 + rule.max_increase)
+    previous: int | None = None
+    for w in range(1, cal.loading_weeks + 1):
+        if w in cal.deload_weeks:
+            continue
+        n = cal.week_length(w)
+        detail = f"volume <= {1 + rule.max_increase:.2f} x "
+        if previous is None:
+            book.add_le(NAME, f"week {w}", v.week_minutes(w) * 7 * RATIO_SCALE,
+                        up * athlete.current_weekly_minutes * n, detail + "current weekly volume")
+        else:
+            book.add_le(NAME, f"week {w}", v.week_minutes(w) * cal.week_length(previous) * RATIO_SCALE,
+                        up * n * v.week_minutes(previous), detail + f"week {previous}")
+        previous = w
+    for w in cal.weeks:
+        book.add_le(NAME, f"week {w} ceiling", v.week_minutes(w) * 7,
+                    athlete.peak_weekly_minutes * cal.week_length(w), "athlete's peak weekly volume")

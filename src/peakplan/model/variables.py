@@ -1,0 +1,83 @@
+"""Decision variables and domain queries used by the constraint families.
+
+Per training day ``d`` and session type ``s``: a Boolean ``chosen[d, s]`` and integer minutes
+``minutes[d, s]`` in ``{0} ∪ [min_s, max_s]`` (zero unless chosen). This disaggregated form
+gives CP-SAT's LP relaxation the convex hull of each day's choice. Constraint modules use the
+queries below and never the dictionaries.
+"""
+
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from peakplan.model.calendar import Calendar
+from peakplan.model.scale import cap_ratio
+from peakplan.modelfiles import Catalogue, SessionType
+
+REST = "rest"
+_REST_TYPE = SessionType(intensity_factor=0.0, min_minutes=0, max_minutes=0, hard=False)
+
+LinearExpr = cp_model.LinearExprT
+
+
+class Variables:
+    def __init__(self, model: cp_model.CpModel, calendar: Calendar, catalogue: Catalogue):
+        self.calendar = calendar
+        self.types: dict[str, SessionType] = {REST: _REST_TYPE, **catalogue.sessions}
+        self.chosen: dict[tuple[int, str], cp_model.IntVar] = {}
+        self.minutes_of: dict[tuple[int, str], cp_model.IntVar] = {}
+        for d in calendar.training_days:
+            for name, kind in self.types.items():
+                self.chosen[d, name] = model.NewBoolVar(f"chosen_d{d}_{name}")
+                if name != REST:
+                    self.minutes_of[d, name] = model.NewIntVar(0, kind.max_minutes, f"minutes_d{d}_{name}")
+            model.AddExactlyOne(self.chosen[d, name] for name in self.types)
+            for name, kind in self.types.items():
+                if name == REST:
+                    continue
+                m, x = self.minutes_of[d, name], self.chosen[d, name]
+                model.Add(m <= kind.max_minutes * x)
+                model.Add(m >= max(1, kind.min_minutes) * x)
+
+    # --- per day -------------------------------------------------------------------------
+    def session(self, day: int, name: str) -> cp_model.IntVar:
+        return self.chosen[day, name]
+
+    def session_minutes(self, day: int, name: str) -> LinearExpr:
+        return self.minutes_of.get((day, name), 0)
+
+    def minutes(self, day: int) -> LinearExpr:
+        return sum(self.minutes_of[day, n] for n in self.types if n != REST)
+
+    def is_running(self, day: int) -> LinearExpr:
+        return 1 - self.chosen[day, REST]
+
+    def is_hard(self, day: int) -> LinearExpr:
+        return sum(self.chosen[day, n] for n, t in self.types.items() if t.hard)
+
+    def is_long(self, day: int) -> LinearExpr:
+        return sum(self.chosen[day, n] for n, t in self.types.items() if t.long)
+
+    def long_minutes(self, day: int) -> LinearExpr:
+        return sum(self.minutes_of[day, n] for n, t in self.types.items() if t.long)
+
+    def low_intensity_minutes_bp(self, day: int) -> LinearExpr:
+        """Low-intensity minutes in basis points, (1 - quality_fraction) * minutes, rounded down."""
+        return sum(cap_ratio(1 - t.quality_fraction) * self.minutes_of[day, n]
+                   for n, t in self.types.items() if n != REST)
+
+    def has_long_type(self) -> bool:
+        return any(t.long for t in self.types.values())
+
+    # --- per week ------------------------------------------------------------------------
+    def week_minutes(self, week: int) -> LinearExpr:
+        return sum(self.minutes(d) for d in self.calendar.training_days_of_week(week))
+
+    def week_running_days(self, week: int) -> LinearExpr:
+        return sum(self.is_running(d) for d in self.calendar.training_days_of_week(week))
+
+    def week_hard_days(self, week: int) -> LinearExpr:
+        return sum(self.is_hard(d) for d in self.calendar.training_days_of_week(week))
+
+    def week_count(self, week: int, name: str) -> LinearExpr:
+        return sum(self.chosen[d, name] for d in self.calendar.training_days_of_week(week))

@@ -1,0 +1,206 @@
+"""The scenario: pure data describing a goal race, an athlete, availability and rules.
+
+Frozen pydantic v2 models with ``extra="forbid"``; no solver code here. Rule defaults live in
+``models/defaults.yaml`` and are merged in by :mod:`peakplan.scenario.loader`, so a resolved
+scenario always carries every value the model used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+PHASES = ("base", "build", "race_specific", "peak", "taper", "race_week")
+DISTANCE_KM = {"5k": 5.0, "10k": 10.0, "half": 21.0975, "marathon": 42.195}
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+Phase = Literal["base", "build", "race_specific", "peak", "taper", "race_week"]
+Share = float  # a fraction in [0, 1]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class RaceResult(Frozen):
+    distance: Literal["1500m", "mile", "3k", "5k", "10k", "15k", "half", "marathon"] | float
+    time: str = Field(description="h:mm:ss or mm:ss")
+
+
+class Race(Frozen):
+    distance: Literal["5k", "10k", "half", "marathon"] | float = Field(
+        description="5k, 10k, half, marathon, or any distance in km")
+    date: dt.date
+    goal_time: str | None = Field(default=None, description="h:mm:ss, optional")
+
+    @property
+    def distance_km(self) -> float:
+        return DISTANCE_KM[self.distance] if isinstance(self.distance, str) else float(self.distance)
+
+    @property
+    def distance_class(self) -> str:
+        """Nearest standard distance, used to pick distance-specific defaults."""
+        if isinstance(self.distance, str):
+            return self.distance
+        km = float(self.distance)
+        return "5k" if km <= 7.5 else "10k" if km <= 15 else "half" if km <= 30 else "marathon"
+
+
+class Athlete(Frozen):
+    current_weekly_minutes: int = Field(ge=0, le=2000)
+    current_weekly_km: float | None = Field(default=None, ge=0, le=400)
+    peak_weekly_minutes: int = Field(gt=0, le=2000, description="highest weekly volume the athlete can handle")
+    longest_recent_run_minutes: int = Field(ge=0, le=400)
+    ctl: float | None = Field(default=None, ge=0, le=300, description="CTL at block start; derived if absent")
+    atl: float | None = Field(default=None, ge=0, le=400, description="ATL at block start; derived if absent")
+    recent_race: RaceResult | None = None
+
+
+class Availability(Frozen):
+    max_minutes: dict[Weekday, int] = Field(description="max running minutes per weekday; 0 = no running")
+    blackout_dates: tuple[dt.date, ...] = ()
+    long_run_day: Weekday = "sun"
+    max_running_days_per_week: int | None = Field(default=None, ge=1, le=7)
+
+    @model_validator(mode="after")
+    def _all_weekdays(self) -> Availability:
+        missing = [d for d in WEEKDAYS if d not in self.max_minutes]
+        if missing:
+            raise ValueError(f"max_minutes needs all seven weekdays; missing {', '.join(missing)}")
+        if any(not 0 <= m <= 600 for m in self.max_minutes.values()):
+            raise ValueError("max_minutes values must be between 0 and 600")
+        return self
+
+
+class Rule(Frozen):
+    enabled: bool = True
+
+
+class WeeklyRamp(Rule):
+    max_increase: float = Field(ge=0, le=1)
+
+
+class Deload(Rule):
+    every_weeks: int = Field(ge=2, le=12)
+    volume_factor: float = Field(gt=0, le=1)
+
+
+class HardEasy(Rule):
+    min_easy_days_between: int = Field(ge=0, le=3)
+    back_to_back_per_week: int = Field(ge=0, le=3)
+    max_hard_per_week: int = Field(ge=0, le=7)
+
+
+class LongRun(Rule):
+    max_share_of_week: float = Field(gt=0, le=1)
+    max_minutes: int = Field(gt=0, le=400)
+    max_growth: float = Field(ge=0, le=1)
+    required_weekly: bool
+
+
+class IntensityMix(Rule):
+    min_low_intensity_share: float = Field(ge=0, le=1)
+
+
+class QualityCaps(Rule):
+    threshold_share: float = Field(ge=0, le=1)
+    intervals_share: float = Field(ge=0, le=1)
+    repetitions_share: float = Field(ge=0, le=1)
+    marathon_pace_max_minutes: int = Field(ge=0, le=400)
+
+
+class Taper(Rule):
+    weeks: int = Field(ge=0, le=4, description="taper weeks before race week")
+    volume_reduction: float = Field(ge=0, lt=1)
+    floor_band: float = Field(ge=0, le=1)
+    keep_frequency: bool
+
+
+class RaceWeek(Rule):
+    max_hard_sessions: int = Field(ge=0, le=7)
+    easy_days_before_race: int = Field(ge=0, le=6)
+
+
+class Phases(Rule):
+    shares: dict[Literal["base", "build", "race_specific", "peak"], float]
+
+    @model_validator(mode="after")
+    def _shares(self) -> Phases:
+        if any(s < 0 for s in self.shares.values()) or sum(self.shares.values()) <= 0:
+            raise ValueError("phase shares must be >= 0 and not all zero")
+        return self
+
+
+class Bounds(Frozen):
+    min: int = Field(default=0, ge=0, le=7)
+    max: int | None = Field(default=None, ge=0, le=7)
+
+
+class Quotas(Rule):
+    per_phase: dict[Phase, dict[str, Bounds]] = Field(default_factory=dict)
+
+
+class Rules(Frozen):
+    weekly_ramp: WeeklyRamp
+    deload: Deload
+    hard_easy: HardEasy
+    long_run: LongRun
+    intensity_mix: IntensityMix
+    quality_caps: QualityCaps
+    taper: Taper
+    race_week: RaceWeek
+    phases: Phases
+    quotas: Quotas
+
+
+class RaceSession(Frozen):
+    minutes: int = Field(gt=0, le=1000)
+    intensity_factor: float = Field(gt=0, le=1.5)
+
+
+class ModelChoice(Frozen):
+    readiness: str = Field(default="banister", description="name in models/ or a path to a YAML file")
+    catalogue: str = Field(default="catalogue", description="name in models/ or a path to a YAML file")
+
+
+class Solver(Frozen):
+    time_limit_s: float = Field(default=60.0, gt=0, le=86400)
+    workers: int = Field(default=1, ge=1, le=64)
+    seed: int = Field(default=0, ge=0, le=2**31 - 1)
+
+
+class Scenario(Frozen):
+    name: str = ""
+    start_date: dt.date
+    race: Race
+    athlete: Athlete
+    availability: Availability
+    rules: Rules
+    race_session: RaceSession
+    model: ModelChoice = ModelChoice()
+    solver: Solver = Solver()
+
+    @model_validator(mode="after")
+    def _dates(self) -> Scenario:
+        days = (self.race.date - self.start_date).days
+        if days < 7:
+            raise ValueError("race.date must be at least 7 days after start_date")
+        if days > 7 * 60:
+            raise ValueError("the block is longer than 60 weeks; move start_date closer to race.date")
+        weeks = -(-self.n_days // 7)
+        if weeks < self.rules.taper.weeks + 2:
+            raise ValueError(
+                f"the block has {weeks} weeks, too short for a {self.rules.taper.weeks}-week taper plus race week"
+                " and one loading week; move start_date earlier or lower rules.taper.weeks")
+        for d in self.availability.blackout_dates:
+            if not self.start_date <= d < self.race.date:
+                raise ValueError(f"blackout date {d} is outside the block ({self.start_date} to the day before the race)")
+        return self
+
+    @property
+    def n_days(self) -> int:
+        """Days from start_date to race day inclusive."""
+        return (self.race.date - self.start_date).days + 1
