@@ -1,4 +1,9 @@
-"""The `peakplan` command line: parses, calls the library, renders. Commands live in commands/."""
+"""The `peakplan` command line: parses, calls the library, renders. Commands live in commands/.
+
+Every command runs inside :func:`peakplan.commands.common.guarded`: bad input exits 2 with one
+message, Ctrl-C exits 130, an internal error exits 70 with one paragraph; tracebacks only with
+``--debug`` or ``PEAKPLAN_DEBUG=1``. Exit codes are listed in the README.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,35 @@ import sys
 import typer
 
 from peakplan.commands import register_all
+from peakplan.commands.common import EXIT_INTERNAL, EXIT_INTERRUPTED, guard_commands, internal_error
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Optimal running training blocks with CP-SAT.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Optimal running training blocks with CP-SAT.",
+                  pretty_exceptions_enable=False)
 register_all(app)
+guard_commands(app)
 
 
-def main() -> None:
-    app(prog_name="peakplan")
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `peakplan` script; returns the exit code."""
+    guard_commands(app)  # commands registered after import are guarded too
+    try:
+        code = app(args=argv, prog_name="peakplan", standalone_mode=False)
+    except (typer.Abort, KeyboardInterrupt):
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except typer.TyperException as exc:  # usage errors: the parser's message, exit 2
+        show = getattr(exc, "show", None)
+        if show is not None:
+            show()
+        else:
+            print(f"error: {exc}", file=sys.stderr)
+        return int(getattr(exc, "exit_code", 2))
+    except Exception as exc:  # noqa: BLE001 - outside any command (argument parsing, startup)
+        try:
+            internal_error(exc, "--debug" in (argv if argv is not None else sys.argv))
+        except typer.Exit:
+            return EXIT_INTERNAL
+    return code if isinstance(code, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

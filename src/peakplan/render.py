@@ -71,7 +71,42 @@ def summary_lines(result: Result) -> list[str]:
     return lines
 
 
-def print_result(result: Result, console: Console) -> None:
+def print_result(result: Result, console: Console, workout_weeks: set[int] | None = frozenset({1})) -> None:
+    """The week table, the paces, the workouts of ``workout_weeks`` (None: all), the summary."""
     console.print(plan_table(result))
+    paces = paces_line(result)
+    console.print(paces or "paces: no race result or goal time in the scenario, so workouts show effort names")
+    table = workouts_table(result, None if workout_weeks is None else set(workout_weeks))
+    if workout_weeks is not None:
+        table.title = f"Workouts of week {', '.join(map(str, sorted(workout_weeks)))} (--workouts for every week)"
+    console.print(table)
     for line in summary_lines(result):
         console.print(line)
+
+
+def paces_line(result: Result) -> str | None:
+    """Training paces the workouts use (Daniels VDOT from the recent race or goal time)."""
+    from peakplan.workouts import plan_paces
+    from peakplan.workouts.text import pace_text
+
+    paces = plan_paces(result.scenario)
+    if paces is None:
+        return None
+    e_slow, e_fast = paces.easy_s_per_km
+    return (f"paces (VDOT {paces.vdot:.1f}): E {pace_text(e_slow)}–{pace_text(e_fast)}  M {pace_text(paces.marathon_s_per_km)}"
+            f"  T {pace_text(paces.threshold_s_per_km)}  I {pace_text(paces.interval_s_per_km)}"
+            f"  R {pace_text(paces.repetition_s_per_km)} /km")
+
+
+def workouts_table(result: Result, weeks: set[int] | None = None) -> Table:
+    """Day by day: date, session, minutes, km and the structured workout."""
+    table = Table(title="Workouts", header_style="bold cyan", show_lines=False)
+    for title, justify in (("wk", "right"), ("date", "left"), ("day", "left"), ("session", "left"),
+                           ("min", "right"), ("km", "right"), ("workout", "left")):
+        table.add_column(title, justify=justify)  # type: ignore[arg-type]
+    for d in result.days:
+        if d.session == "rest" or (weeks is not None and d.week not in weeks):
+            continue
+        table.add_row(str(d.week), d.date.isoformat(), d.weekday, d.session, str(d.minutes), f"{d.km:.1f}",
+                      d.workout or "")
+    return table

@@ -25,6 +25,7 @@ class PlanDay:
     ctl: float
     atl: float
     tsb: float
+    workout: str = ""     # one-line structured workout (warm-up, main set, cool-down, paces)
 
 
 @dataclass(frozen=True)

@@ -8,40 +8,37 @@ import numpy as np
 
 from peakplan.model.build import build
 from peakplan.model.calendar import Calendar
+from peakplan.model.progress import ProgressHook, Stop
 from peakplan.model.readiness import start_state
 from peakplan.model.solver import RawSolution, readiness_bound
 from peakplan.model.solver import solve as run_solver
-from peakplan.modelfiles import BanisterModel, Catalogue, ReadinessModel, load_catalogue, load_readiness
-from peakplan.pmc import PMC_TAU_ATL_DAYS, PMC_TAU_CTL_DAYS, ewma
+from peakplan.modelfiles import BanisterModel, Catalogue, ReadinessModel
+from peakplan.pmc import PMC_TAU_ATL_DAYS, PMC_TAU_CTL_DAYS, ewma, steady_state_load
 from peakplan.result import PlanDay, PlanWeek, Result, TightRule
-from peakplan.scenario.loader import ScenarioError
+from peakplan.scenario.loader import ScenarioError, closest
 from peakplan.scenario.schema import Scenario
+from peakplan.workouts import build_workout, phase_progress, plan_paces, workout_summary
 
 RACE = "race"
-DEFAULT_THRESHOLD_PACE_S_PER_KM = 300.0  # 5:00/km when no race result sets the paces (assumption)
 
 
 def load_models(scenario: Scenario) -> tuple[Catalogue, ReadinessModel]:
-    """The catalogue and readiness model the scenario names, with clear errors."""
-    from pydantic import ValidationError
+    """The catalogue and readiness model the scenario names; ScenarioError names file, line and fix."""
+    from peakplan.scenario.model_files import load_model
 
-    out = []
-    for field, loader in (("catalogue", load_catalogue), ("readiness", load_readiness)):
-        name = getattr(scenario.model, field)
-        try:
-            out.append(loader(name))
-        except FileNotFoundError:
-            raise ScenarioError(f"model.{field} = {name!r}: no such file. Name a file in models/ "
-                                "(catalogue, banister, pmc) or give a path to your own YAML file.") from None
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise ScenarioError(f"model.{field} = {name!r}: field `{where}`: {first['msg']}. Fix that file.") from None
-        except Exception as exc:  # malformed YAML and the like
-            raise ScenarioError(f"model.{field} = {name!r} cannot be read ({exc}). Fix that file.") from None
+    out = [load_model(field, getattr(scenario.model, field)) for field in ("catalogue", "readiness")]
     catalogue, readiness = out
     _check_quota_names(scenario, catalogue)
+    _check_long_type(scenario, catalogue)
     return catalogue, readiness
+
+
+def _check_long_type(scenario: Scenario, catalogue: Catalogue) -> None:
+    rule = scenario.rules.long_run
+    if rule.enabled and rule.required_weekly and not any(s.long for s in catalogue.sessions.values()):
+        raise ScenarioError(
+            "rules.long_run.required_weekly is true but the catalogue has no session type with `long: true`. "
+            "Add a long session type to the catalogue, or set rules.long_run.required_weekly: false.")
 
 
 def _check_quota_names(scenario: Scenario, catalogue: Catalogue) -> None:
@@ -50,21 +47,32 @@ def _check_quota_names(scenario: Scenario, catalogue: Catalogue) -> None:
     for phase, quota in scenario.rules.quotas.per_phase.items():
         for key in quota:
             if key != "any_hard" and key not in catalogue.sessions:
+                close = closest(key, [*catalogue.sessions, "any_hard"])
+                hint = f" Did you mean {close!r}?" if close else ""
                 raise ScenarioError(
                     f"rules.quotas.per_phase.{phase}.{key}: the catalogue has no session type {key!r} "
-                    f"(it has {', '.join(catalogue.sessions)}). Rename the quota, or set rules.quotas.enabled: false.")
+                    f"(it has {', '.join(catalogue.sessions)}).{hint} Rename the quota, or set "
+                    "rules.quotas.enabled: false.")
 
 
-def solve(scenario: Scenario) -> Result:
-    """Solve to proven optimality (or the time limit). Never raises for infeasibility."""
-    catalogue, readiness = load_models(scenario)
+def solve(scenario: Scenario, *, on_progress: ProgressHook | None = None, stop: Stop | None = None,
+          first_solution: bool = False, models: tuple[Catalogue, ReadinessModel] | None = None) -> Result:
+    """Solve to proven optimality (or the time limit). Never raises for infeasibility.
+
+    ``on_progress`` receives a :class:`~peakplan.model.progress.Progress` about every 0.1 s;
+    ``stop.request()`` (from a signal handler, say) ends the search and keeps the best plan so far
+    (status FEASIBLE); ``first_solution`` stops at the first plan found; ``models`` replaces the
+    catalogue and readiness model the scenario names.
+    """
+    catalogue, readiness = models if models is not None else load_models(scenario)
     ctx, objective = build(scenario, catalogue, readiness)
-    raw = run_solver(ctx, objective, scenario.solver)
+    raw = run_solver(ctx, objective, scenario.solver, on_progress=on_progress, stop=stop,
+                     first_solution=first_solution)
     result = Result(status=raw.status, scenario=scenario, solve_time_s=raw.wall_time_s)
     if not result.has_plan:
         return result
     cal = Calendar(scenario)
-    result.days = plan_days(scenario, cal, catalogue, raw)
+    result.days = plan_days(scenario, cal, catalogue, readiness, raw)
     result.weeks = plan_weeks(cal, catalogue, result.days)
     result.readiness = readiness_summary(scenario, cal, readiness, result.days, start_state(ctx))
     result.objective = result.readiness["race_day"]
@@ -76,21 +84,27 @@ def solve(scenario: Scenario) -> Result:
     return result
 
 
-def plan_days(scenario: Scenario, cal: Calendar, catalogue: Catalogue, raw: RawSolution) -> list[PlanDay]:
+def plan_days(scenario: Scenario, cal: Calendar, catalogue: Catalogue, readiness: ReadinessModel,
+              raw: RawSolution) -> list[PlanDay]:
     sessions = [*raw.sessions, RACE]
     minutes = [*raw.minutes, scenario.race_session.minutes]
     loads = [round(m * _load_per_minute(scenario, catalogue, s), 3) for s, m in zip(sessions, minutes, strict=True)]
-    ctl, atl = _pmc_series(scenario, np.array(loads))
+    ctl, atl = _pmc_series(scenario, readiness, np.array(loads))
+    paces = plan_paces(scenario)
+    progress = phase_progress([{"week": cal.week_of(d), "phase": cal.phase_of_day(d)} for d in range(cal.n_days)])
+    start_ctl, start_atl = ctl_start(scenario)
     days = []
     for d, (name, mins, load) in enumerate(zip(sessions, minutes, loads, strict=True)):
-        kind = catalogue.sessions.get(name)
-        prev_ctl = ctl[d - 1] if d else ctl_start(scenario)[0]
-        prev_atl = atl[d - 1] if d else ctl_start(scenario)[1]
+        kind, phase, week = catalogue.sessions.get(name), cal.phase_of_day(d), cal.week_of(d)
+        workout = build_workout(name, mins, phase, paces, race_km=scenario.race.distance_km,
+                                progress=progress[week], catalogue=catalogue)
+        prev_ctl, prev_atl = (ctl[d - 1], atl[d - 1]) if d else (start_ctl, start_atl)
         days.append(PlanDay(
-            date=cal.date(d), weekday=cal.weekday(d), week=cal.week_of(d), phase=cal.phase_of_day(d),
-            session=name, minutes=mins, km=_km(scenario, name, kind, mins), load=load,
+            date=cal.date(d), weekday=cal.weekday(d), week=week, phase=phase, session=name, minutes=mins,
+            km=round(scenario.race.distance_km, 2) if name == RACE else round(workout.km, 2), load=load,
             hard=name == RACE or bool(kind and kind.hard),
-            ctl=round(float(ctl[d]), 3), atl=round(float(atl[d]), 3), tsb=round(float(prev_ctl - prev_atl), 3)))
+            ctl=round(float(ctl[d]), 3), atl=round(float(atl[d]), 3), tsb=round(float(prev_ctl - prev_atl), 3),
+            workout=workout_summary(workout) if mins else ""))
     return days
 
 
@@ -101,26 +115,20 @@ def _load_per_minute(scenario: Scenario, catalogue: Catalogue, name: str) -> flo
     return kind.load_per_minute if kind else 0.0
 
 
-def _km(scenario: Scenario, name: str, kind, minutes: int) -> float:
-    if name == RACE:
-        return round(scenario.race.distance_km, 3)
-    if not minutes or kind is None or kind.intensity_factor == 0:
-        return 0.0
-    pace_s_per_km = DEFAULT_THRESHOLD_PACE_S_PER_KM / kind.intensity_factor
-    return round(minutes * 60.0 / pace_s_per_km, 2)
-
-
 def ctl_start(scenario: Scenario) -> tuple[float, float]:
-    from peakplan.pmc import steady_state_load
-
     default = steady_state_load(scenario.athlete.current_weekly_minutes)
     a = scenario.athlete
     return (a.ctl if a.ctl is not None else default, a.atl if a.atl is not None else default)
 
 
-def _pmc_series(scenario: Scenario, loads: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _pmc_series(scenario: Scenario, readiness: ReadinessModel, loads: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Daily CTL/ATL: the pmc model's own time constants, else Coggan's 42/7 (docs/rules.md)."""
     ctl0, atl0 = ctl_start(scenario)
-    return ewma(loads, PMC_TAU_CTL_DAYS, ctl0), ewma(loads, PMC_TAU_ATL_DAYS, atl0)
+    if isinstance(readiness, BanisterModel):
+        tau_ctl, tau_atl = PMC_TAU_CTL_DAYS, PMC_TAU_ATL_DAYS
+    else:
+        tau_ctl, tau_atl = readiness.tau_ctl_days, readiness.tau_atl_days
+    return ewma(loads, tau_ctl, ctl0), ewma(loads, tau_atl, atl0)
 
 
 def plan_weeks(cal: Calendar, catalogue: Catalogue, days: Sequence[PlanDay]) -> list[PlanWeek]:

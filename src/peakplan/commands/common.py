@@ -1,11 +1,17 @@
-"""Shared CLI plumbing: exit codes, clean error output, scenario loading."""
+"""Shared CLI plumbing: exit codes, clean error output, scenario loading, the command guard."""
 
 from __future__ import annotations
 
+import functools
+import os
+import signal
 import sys
+import threading
 import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 
@@ -15,11 +21,19 @@ EXIT_OK = 0
 EXIT_INFEASIBLE = 1
 EXIT_BAD_INPUT = 2
 EXIT_NO_PLAN = 3
+EXIT_INTERNAL = 70      # a bug in peakplan (EX_SOFTWARE), never the user's input
 EXIT_INTERRUPTED = 130
+
+DEBUG_ENV = "PEAKPLAN_DEBUG"
+SOLVER_OPTIONS = {"time_limit_s": "--time-limit", "workers": "--workers", "seed": "--seed"}
+
+
+def debug_wanted(debug: bool = False) -> bool:
+    return debug or os.environ.get(DEBUG_ENV, "") not in ("", "0")
 
 
 def fail(message: str, debug: bool = False, code: int = EXIT_BAD_INPUT) -> NoReturn:
-    if debug:
+    if debug_wanted(debug) and sys.exc_info()[0] is not None:
         traceback.print_exc()
     print(f"error: {message}", file=sys.stderr)
     raise typer.Exit(code)
@@ -39,5 +53,73 @@ def with_solver(scenario: Scenario, time_limit_s: float | None, workers: int | N
     try:
         solver = scenario.solver.model_validate({**scenario.solver.model_dump(), **changes})
     except ValueError as exc:
-        fail(f"solver option out of range: {exc.errors()[0]['msg'] if hasattr(exc, 'errors') else exc}")
+        errors = exc.errors() if hasattr(exc, "errors") else []
+        if errors:
+            name = str(errors[0]["loc"][0]) if errors[0]["loc"] else ""
+            fail(f"{SOLVER_OPTIONS.get(name, name)} {changes.get(name)!r}: {errors[0]['msg']}.")
+        fail(f"solver option out of range: {exc}")
     return scenario.model_copy(update={"solver": solver})
+
+
+# --- Ctrl-C ----------------------------------------------------------------------------------
+
+@contextmanager
+def sigint_requests(request: Callable[[], None]) -> Iterator[None]:
+    """While inside, Ctrl-C (SIGINT) calls ``request`` instead of raising KeyboardInterrupt.
+
+    Outside the main thread (no signal handlers there) this does nothing: a KeyboardInterrupt
+    then reaches the solver's wait loop, which turns it into the same request.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: request())
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+# --- the guard around every command ------------------------------------------------------------
+
+def internal_error(exc: BaseException, debug: bool) -> NoReturn:
+    """An exception no input should cause: one paragraph, exit 70 (tracebacks with --debug)."""
+    if debug_wanted(debug):
+        traceback.print_exception(exc)
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" (at {Path(frame.filename).name}:{frame.lineno})" if frame else ""
+    print(f"internal error: {type(exc).__name__}: {exc}{where}. This is a bug in peakplan, not a problem "
+          f"with your input; please report it with the scenario file. Run with --debug (or {DEBUG_ENV}=1) "
+          "to see the traceback.", file=sys.stderr)
+    raise typer.Exit(EXIT_INTERNAL)
+
+
+def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a command: input errors exit 2, Ctrl-C exits 130, anything else exits 70 — never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = bool(kwargs.get("debug", False))
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, typer.TyperException):  # typer's own exits and usage errors
+            raise
+        except ScenarioError as exc:
+            fail(str(exc), debug)
+        except KeyboardInterrupt:
+            print("interrupted", file=sys.stderr)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except RecursionError as exc:
+            fail(f"the input is nested too deeply to be processed ({exc}).", debug)
+        except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into exit 70
+            internal_error(exc, debug)
+
+    wrapper.__peakplan_guarded__ = True  # type: ignore[attr-defined]
+    return wrapper
+
+
+def guard_commands(app: typer.Typer) -> None:
+    """Put :func:`guarded` around every registered command (idempotent)."""
+    for info in app.registered_commands:
+        if info.callback is not None and not getattr(info.callback, "__peakplan_guarded__", False):
+            info.callback = guarded(info.callback)

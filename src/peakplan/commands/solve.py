@@ -1,19 +1,135 @@
-"""`peakplan solve SCENARIO`: the optimal block, as a table and optionally a plan file."""
+"""`peakplan solve SCENARIO`: the optimal block, as a table and optionally a plan file.
+
+Exit 0 with a plan (OPTIMAL, or FEASIBLE at the time limit), 1 infeasible (conflicting rules and
+verified relaxations), 2 bad input, 3 no plan within the time limit, 130 interrupted (the best
+plan so far is kept and written).
+"""
 
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.live import Live
+from rich.text import Text
 
-from peakplan.commands.common import EXIT_INFEASIBLE, EXIT_NO_PLAN, fail, load_or_exit, with_solver
-from peakplan.explain import explain
+from peakplan.commands.common import (
+    EXIT_INFEASIBLE,
+    EXIT_INTERRUPTED,
+    EXIT_NO_PLAN,
+    fail,
+    load_or_exit,
+    sigint_requests,
+    with_solver,
+)
+from peakplan.explain import EXPLAIN_BUDGET_S, explain
 from peakplan.fileio import write_plan
-from peakplan.render import print_result
+from peakplan.model.progress import Progress, ProgressHook, Stop
+from peakplan.render import print_result, summary_lines
+from peakplan.result import Result
+from peakplan.scenario import Scenario, ScenarioError
 from peakplan.solve import load_models, solve
+
+PROGRESS_AFTER_S = 2.0       # show progress for solves longer than this
+PLAIN_PROGRESS_EVERY_S = 5.0  # without a terminal: one line this often
+
+
+def progress_text(p: Progress) -> str:
+    best = f"best readiness {p.readiness:.3f}" if p.readiness is not None else "no plan yet"
+    bound = f"bound {p.bound:.3f}" if p.bound is not None else "bound —"
+    return f"solving… {p.elapsed_s:5.1f} s   {best}   {bound}"
+
+
+@contextmanager
+def progress_display(err: Console, plain_lines: bool) -> Iterator[ProgressHook]:
+    """A progress hook: a live line on a terminal, else a plain line every few seconds."""
+    live: Live | None = None
+    last = {"printed": -1e9, "had_plan": False}
+
+    def hook(p: Progress) -> None:
+        nonlocal live
+        if p.elapsed_s < PROGRESS_AFTER_S:
+            return
+        if err.is_terminal:
+            if live is None:
+                live = Live(console=err, transient=True, auto_refresh=False)
+                live.start()
+            live.update(Text(progress_text(p)), refresh=True)
+            return
+        first_plan = p.readiness is not None and not last["had_plan"]
+        if plain_lines and (first_plan or p.elapsed_s - last["printed"] >= PLAIN_PROGRESS_EVERY_S):
+            print(progress_text(p), file=sys.stderr, flush=True)
+            last["printed"], last["had_plan"] = p.elapsed_s, p.readiness is not None
+
+    try:
+        yield hook
+    finally:
+        if live is not None:
+            live.stop()
+
+
+def _write(out: Path, result: Result, console: Console, stop: Stop, debug: bool) -> None:
+    """Write the plan atomically; Ctrl-C meanwhile is deferred until the file is complete."""
+    try:
+        with sigint_requests(stop.request):
+            write_plan(out, result.to_plan_dict())
+    except OSError as exc:
+        fail(f"--out {str(out)!r} cannot be written ({exc.strerror or exc}); choose a file in a writable folder.",
+             debug)
+    console.print(f"plan written to {out}")
+
+
+def _check_out(out: Path | None) -> None:
+    if out is not None and out.is_dir():
+        fail(f"--out {str(out)!r} is a folder; give a file name, e.g. --out {out / 'plan.json'}.")
+
+
+def _show(result: Result, console: Console, quiet: bool, all_workouts: bool = False) -> None:
+    if quiet:
+        for line in summary_lines(result):
+            console.print(line)
+    else:
+        print_result(result, console, workout_weeks=None if all_workouts else {1})
+
+
+def _interrupted(result: Result, out: Path | None, console: Console, stop: Stop, debug: bool) -> int:
+    if not result.has_plan:
+        console.print(f"[bold yellow]interrupted[/bold yellow] after {result.solve_time_s:.1f} s, before any plan "
+                      "was found; nothing written.")
+        return EXIT_INTERRUPTED
+    _show(result, console, quiet=True)
+    proof = ("already proven optimal" if result.status == "OPTIMAL" else
+             f"the best plan found so far (status {result.status}, gap {result.gap:.2%}), not proven optimal")
+    console.print(f"[bold yellow]interrupted[/bold yellow] after {result.solve_time_s:.1f} s: {proof}.")
+    if out is not None:
+        _write(out, result, console, stop, debug)
+    return EXIT_INTERRUPTED
+
+
+def _infeasible(sc: Scenario, scenario: Path, models, console: Console, err: Console, budget_s: float) -> int:
+    console.print(f"[bold red]INFEASIBLE[/bold red]: no plan keeps every rule of {scenario}. "
+                  "The smallest set of rules that conflict:")
+    started = time.monotonic()
+    with err.status("finding the conflicting rules and relaxations…") if err.is_terminal else _nothing():
+        why = explain(sc, *models, relax=True, budget_s=budget_s)
+    for line in why.lines():
+        console.print(f"  - {line}", markup=False, highlight=False)
+    if why.relaxed:
+        took = time.monotonic() - started
+        console.print("Each relaxation was verified by re-solving. Apply one (or switch a rule off with "
+                      f"`enabled: false`) and solve again. [dim](explained in {took:.1f} s)[/dim]")
+    return EXIT_INFEASIBLE
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
 
 
 def solve_command(
@@ -22,37 +138,43 @@ def solve_command(
     time_limit_s: Annotated[float | None, typer.Option("--time-limit", help="seconds; overrides solver.time_limit_s")] = None,
     workers: Annotated[int | None, typer.Option(help="CP-SAT workers; overrides solver.workers")] = None,
     seed: Annotated[int | None, typer.Option(help="random seed; overrides solver.seed")] = None,
+    explain_limit_s: Annotated[float, typer.Option(
+        "--explain-limit", min=0.5, help="seconds for explaining an infeasible scenario (conflict + relaxations)",
+    )] = EXPLAIN_BUDGET_S,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="summary only, no week table")] = False,
+    workouts: Annotated[bool, typer.Option("--workouts", "-w", help="every day's workout (default: week 1)")] = False,
     debug: Annotated[bool, typer.Option(help="show Python tracebacks")] = False,
 ) -> None:
     """Build the block that maximizes race-day readiness under the coaching rules."""
     console = Console(width=None if sys.stdout.isatty() else 120)
+    err = Console(stderr=True, highlight=False)
     sc = with_solver(load_or_exit(scenario, debug), time_limit_s, workers, seed)
     try:
-        catalogue, readiness = load_models(sc)
-    except ValueError as exc:
+        models = load_models(sc)
+    except ScenarioError as exc:
         fail(str(exc), debug)
-    result = solve(sc)
+    _check_out(out)
+    stop = Stop()
+    with sigint_requests(stop.request), progress_display(err, plain_lines=not quiet) as on_progress:
+        result = solve(sc, on_progress=on_progress, stop=stop, models=models)
+    if stop.requested:
+        raise typer.Exit(_interrupted(result, out, console, stop, debug))
     if result.status == "INFEASIBLE":
-        console.print(f"[bold red]INFEASIBLE[/bold red]: no plan keeps every rule of {scenario}. These rules conflict:")
-        for line in explain(sc, catalogue, readiness).lines():
-            console.print(f"  - {line}")
-        console.print("Relax one of them (or switch it off with `enabled: false`) and solve again.")
-        raise typer.Exit(EXIT_INFEASIBLE)
+        raise typer.Exit(_infeasible(sc, scenario, models, console, err, explain_limit_s))
     if not result.has_plan:
-        console.print(f"[bold yellow]no plan found within {sc.solver.time_limit_s:g} s[/bold yellow] "
-                      f"(status {result.status}). Try a longer --time-limit.")
+        limit = sc.solver.time_limit_s
+        console.print(f"[bold yellow]no plan within {limit:g} s[/bold yellow] (status {result.status}); "
+                      f"try --time-limit {2 * limit:g}.")
         raise typer.Exit(EXIT_NO_PLAN)
-    if quiet:
-        from peakplan.render import summary_lines
-        for line in summary_lines(result):
-            console.print(line)
-    else:
-        print_result(result, console)
+    _show(result, console, quiet, workouts)
+    if result.status == "FEASIBLE":
+        console.print(f"time limit of {sc.solver.time_limit_s:g} s reached: the best plan found, not proven optimal "
+                      f"(bound {result.bound:.3f}, gap {result.gap:.2%}); a longer --time-limit may close the gap.")
     if out is not None:
-        write_plan(out, result.to_plan_dict())
-        console.print(f"plan written to {out}")
+        _write(out, result, console, stop, debug)
     sys.stdout.flush()
+    if stop.requested:  # Ctrl-C while writing: the file is complete, report the interrupt
+        raise typer.Exit(EXIT_INTERRUPTED)
 
 
 def register(app: typer.Typer) -> None:

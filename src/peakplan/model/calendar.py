@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import cached_property
 
 from peakplan.scenario.schema import WEEKDAYS, Scenario
@@ -96,10 +97,15 @@ class Calendar:
 
 
 def _split(total: int, shares: dict[str, float]) -> dict[str, int]:
-    """Largest-remainder split of ``total`` weeks by ``shares``; ties go to later phases."""
-    weight = sum(shares.get(p, 0.0) for p in LOADING_PHASES)
-    exact = {p: total * shares.get(p, 0.0) / weight for p in LOADING_PHASES}
-    counts = {p: math.floor(exact[p] + 1e-9) for p in LOADING_PHASES}
+    """Largest-remainder split of ``total`` weeks by ``shares``; ties go to later phases.
+
+    Shares are read as the decimals the user wrote (exact fractions), so 0.3 + 0.3 + 0.3 + 0.1
+    is exactly 1 and ties are real ties, not float noise.
+    """
+    decimal = {p: Fraction(str(shares.get(p, 0.0))) for p in LOADING_PHASES}
+    weight = sum(decimal.values())
+    exact = {p: total * decimal[p] / weight for p in LOADING_PHASES}
+    counts = {p: math.floor(exact[p]) for p in LOADING_PHASES}
     left = total - sum(counts.values())
     order = sorted(_TIE_ORDER, key=lambda p: (-(exact[p] - counts[p]), _TIE_ORDER.index(p)))
     for p in order[:left]:

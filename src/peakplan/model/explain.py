@@ -25,6 +25,7 @@ def _solver(time_limit_s: float, seed: int) -> cp_model.CpSolver:
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = seed
     solver.parameters.linearization_level = LINEARIZATION_LEVEL
+    solver.parameters.catch_sigint_signal = False  # Ctrl-C belongs to Python, not to CP-SAT
     return solver
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from peakplan.model.context import BuildContext
+from peakplan.model.progress import ProgressHook, Recorder, Stop, run
 from peakplan.model.readiness import Objective
 from peakplan.model.scale import objective_value
 from peakplan.model.variables import REST
@@ -28,6 +29,7 @@ class RawSolution:
     wall_time_s: float = 0.0
     tight: list[tuple[str, str, str]] = field(default_factory=list)  # (family, where, detail)
     conflicts: list[int] = field(default_factory=list)
+    interrupted: bool = False        # a Stop request ended the search (plan = best so far)
 
 
 def parameters(settings: Solver) -> cp_model.CpSolver:
@@ -39,16 +41,25 @@ def parameters(settings: Solver) -> cp_model.CpSolver:
     return solver
 
 
-def solve(ctx: BuildContext, objective: Objective, settings: Solver) -> RawSolution:
+def solve(ctx: BuildContext, objective: Objective, settings: Solver, *, on_progress: ProgressHook | None = None,
+          stop: Stop | None = None, first_solution: bool = False) -> RawSolution:
+    """Run CP-SAT. ``on_progress`` gets a :class:`Progress` every ~0.1 s; ``stop.request()`` (e.g.
+    from a SIGINT handler) ends the search with the best plan so far; ``first_solution`` stops at
+    the first plan (a feasibility probe)."""
     solver = parameters(settings)
+    recorder = Recorder(ctx, objective, first_solution)
     start = time.perf_counter()
-    code = solver.Solve(ctx.model)
+    code, interrupted = run(solver, ctx.model, recorder, on_progress, stop)
     wall = time.perf_counter() - start
     status = solver.StatusName(code)
     if status == "MODEL_INVALID":
         raise RuntimeError(f"peakplan built an invalid CP-SAT model: {ctx.model.Validate()}")
-    raw = RawSolution(status=status, wall_time_s=wall)
+    raw = RawSolution(status=status, wall_time_s=wall, interrupted=interrupted)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        if recorder.solutions:  # stopped between the callback and the response: keep that plan
+            raw.status, raw.sessions, raw.minutes = "FEASIBLE", recorder.sessions, recorder.minutes
+            raw.scaled_objective = recorder.scaled_objective or 0.0
+            raw.scaled_bound = recorder.scaled_bound if recorder.scaled_bound is not None else raw.scaled_objective
         return raw
     v = ctx.vars
     for d in ctx.calendar.training_days:

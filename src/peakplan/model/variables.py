@@ -66,9 +66,6 @@ class Variables:
         return sum(cap_ratio(1 - t.quality_fraction) * self.minutes_of[day, n]
                    for n, t in self.types.items() if n != REST)
 
-    def has_long_type(self) -> bool:
-        return any(t.long for t in self.types.values())
-
     # --- per week ------------------------------------------------------------------------
     def week_minutes(self, week: int) -> LinearExpr:
         return sum(self.minutes(d) for d in self.calendar.training_days_of_week(week))

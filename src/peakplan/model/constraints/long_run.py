@@ -36,7 +36,7 @@ def add(ctx: BuildContext) -> None:
             if d not in allowed:
                 book.add(NAME, where, v.is_long(d) == 0)
         count = sum(v.is_long(d) for d in days)
-        required = rule.required_weekly and cal.is_full(w) and w != cal.n_weeks and v.has_long_type()
+        required = rule.required_weekly and cal.is_full(w) and w != cal.n_weeks
         book.add(NAME, where, count == 1 if required else count <= 1)
         long_minutes = sum(v.long_minutes(d) for d in days)
         slack = 0 if required else _LONGEST_DAY_MINUTES * (1 - count)  # vacuous in a week without one

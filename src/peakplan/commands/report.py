@@ -1,0 +1,46 @@
+"""`peakplan report PLAN.json [PLAN2.json ...] -o report.html`: a self-contained HTML report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from peakplan.commands.common import fail
+
+HELP = ("Write one HTML file (viewable offline) with the calendar of sessions, weekly volume by intensity, the "
+        "CTL/ATL/TSB chart with the race marked, the readiness summary and tight rules. With several plans the "
+        "charts overlay the variants.")
+
+
+def report_command(
+    plans: Annotated[list[Path], typer.Argument(help="plan JSON files (`peakplan solve --out`); several overlay")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="the HTML file to write (atomically)")] = Path("report.html"),
+    label: Annotated[list[str], typer.Option("--label", "-l", help="a name per plan, in order (default: file names)")] = [],  # noqa: B006
+    debug: Annotated[bool, typer.Option(help="show Python tracebacks")] = False,
+) -> None:
+    """Write a self-contained HTML report (see HELP)."""
+    from peakplan.fileio import write_text_atomic
+    from peakplan.report.html import report_html
+    from peakplan.report.runner import read_plan, unique_labels
+
+    if label and len(label) != len(plans):
+        fail(f"{len(label)} --label given for {len(plans)} plan(s); give one per plan or none.")
+    try:
+        loaded = [read_plan(p) for p in plans]
+    except ValueError as exc:
+        fail(str(exc), debug)
+    names = unique_labels(list(label) or [p.stem for p in plans])
+    try:
+        write_text_atomic(out, report_html(loaded, names))
+    except OSError as exc:
+        fail(f"{out}: cannot write the report ({exc.strerror or exc}); pick a writable path.", debug)
+    except (KeyError, TypeError, ValueError) as exc:
+        fail(f"a plan file lacks data the report needs ({exc!r}); re-create it with `peakplan solve --out`.", debug)
+    print(f"report written to {out}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report", help=HELP,
+                short_help="Self-contained HTML report of one or more plan files: calendar, charts, summary.")(report_command)

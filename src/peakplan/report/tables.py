@@ -1,0 +1,123 @@
+"""Terminal tables (rich) and JSON documents for `peakplan compare` and `peakplan sweep`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+
+from peakplan.report.metrics import METRICS, fmt, metrics
+from peakplan.report.runner import Outcome
+from peakplan.report.variants import Setting, short
+
+STATUS_STYLE = {"OPTIMAL": "green", "FEASIBLE": "yellow", "INFEASIBLE": "bold red", "UNKNOWN": "bold yellow"}
+
+
+def _status(status: str) -> str:
+    style = STATUS_STYLE.get(status, "")
+    return f"[{style}]{status}[/{style}]" if style else status
+
+
+def _tight(counts: dict[str, int]) -> str:
+    return "\n".join(f"{rule} ×{n}" for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))) or "—"
+
+
+def compare_table(outcomes: list[Outcome]) -> Table:
+    """Metrics as rows, variants as columns; the best readiness in bold."""
+    table = Table(title="Variants compared", header_style="bold cyan")
+    table.add_column("metric", no_wrap=True)
+    for o in outcomes:
+        table.add_column(o.label, justify="right")
+    values = [metrics(o.plan) if o.plan else {"status": o.status} for o in outcomes]
+    best = max((v["readiness"] for v in values if v.get("readiness") is not None), default=None)
+    for key, title, _ in METRICS:
+        cells = []
+        for v in values:
+            text = _status(v["status"]) if key == "status" else fmt(key, v.get(key))
+            cells.append(f"[bold]{text}[/bold]" if key == "readiness" and best is not None
+                         and v.get(key) == best and len(values) > 1 else text)
+        models = {v.get("readiness_model") for v in values if v.get("readiness_model")}
+        table.add_row(f"{title} ({models.pop()})" if key == "readiness" and len(models) == 1 else title, *cells)
+    table.add_row("tight rules", *(_tight(v.get("tight_rules", {})) if "tight_rules" in v else "—" for v in values))
+    return table
+
+
+def weeks_table(outcomes: list[Outcome]) -> Table:
+    """Weekly training minutes side by side, aligned on race week (d = deload week)."""
+    plans = [o for o in outcomes if o.plan]
+    table = Table(title="Weekly volume (min; d = deload)", header_style="bold cyan")
+    longest = max(plans, key=lambda o: len(o.plan["weeks"]))
+    n = len(longest.plan["weeks"])
+    table.add_column("wk", justify="right")
+    table.add_column(f"phase ({longest.label})" if len(plans) > 1 else "phase", no_wrap=True)
+    for o in plans:
+        table.add_column(o.label, justify="right")
+    for i in range(n):
+        row = [str(i + 1), longest.plan["weeks"][i]["phase"]]
+        for o in plans:
+            weeks = o.plan["weeks"]
+            j = i - (n - len(weeks))
+            row.append(f"{weeks[j]['minutes']}{' d' if weeks[j].get('deload') else '  '}" if j >= 0 else "")
+        table.add_row(*row)
+    return table
+
+
+def explanation_lines(outcomes: list[Outcome]) -> list[str]:
+    lines = []
+    for o in outcomes:
+        if not o.has_plan:
+            lines.append(f"{o.label}: {o.status}")
+            lines += [f"  - {line}" for line in o.why_lines()]
+    return lines
+
+
+def outcome_json(o: Outcome) -> dict[str, Any]:
+    doc: dict[str, Any] = {"label": o.label, "source": o.source, "changes": o.changes, "status": o.status}
+    if o.plan:
+        doc["metrics"] = metrics(o.plan)
+        doc["weekly_minutes"] = [w["minutes"] for w in o.plan["weeks"]]
+    else:
+        doc["explanation"] = o.explanation
+        doc["conflicts"] = [{"rule": r, "where": w, "text": t} for r, w, t in o.conflicts]
+    return doc
+
+
+def compare_json(outcomes: list[Outcome]) -> dict[str, Any]:
+    return {"variants": [outcome_json(o) for o in outcomes]}
+
+
+def _typed(setting: Setting, value: Any) -> str:
+    """The value as the user typed it on the command line."""
+    for v, text in zip(setting.values, setting.texts or map(str, setting.values), strict=True):
+        if v == value and type(v) is type(value):
+            return text
+    return str(value)
+
+
+def sweep_table(outcomes: list[Outcome], settings: list[Setting]) -> Table:
+    """One row per grid point: the values set, status, readiness and its difference to the best."""
+    table = Table(title="Sweep", header_style="bold cyan")
+    for s in settings:
+        table.add_column(short(s.path), justify="right", overflow="fold")
+    for title in ("status", "readiness", "Δ best", "race TSB", "peak wk min"):
+        table.add_column(title, justify="right", no_wrap=title in ("status", "readiness"))
+    why = any(not o.has_plan for o in outcomes)
+    if why:
+        table.add_column("conflicting rules", min_width=20)
+    values = [metrics(o.plan) if o.plan else {} for o in outcomes]
+    best = max((v["readiness"] for v in values if v), default=None)
+    for o, v in zip(outcomes, values, strict=True):
+        given = [_typed(s, o.changes.get(s.path)) for s in settings]
+        if not v:
+            reason = ", ".join(o.conflicting_rules) or ("time limit" if o.status != "INFEASIBLE" else "see below")
+            table.add_row(*given, _status(o.status), *(["—"] * 4), f"[red]{reason}[/red]")
+            continue
+        mark = "[bold]" if v["readiness"] == best else "[not bold]"
+        table.add_row(*given, _status(o.status), f"{mark}{v['readiness']:.1f}[/]", f"{v['readiness'] - best:+.1f}",
+                      fmt("race_tsb", v["race_tsb"]), fmt("peak_week_minutes", v["peak_week_minutes"]),
+                      *([""] if why else []))
+    return table
+
+
+def sweep_json(outcomes: list[Outcome], settings: list[Setting]) -> dict[str, Any]:
+    return {"parameters": [s.path for s in settings], "points": [outcome_json(o) for o in outcomes]}

@@ -1,0 +1,86 @@
+"""Independent plan validator: recomputes every rule of docs/rules.md from a plan's days.
+
+Shares no code with the CP-SAT model (``peakplan.model``); it reads only the scenario schema
+and the model-file readers. ``validate(scenario, plan)`` returns the violations, each named by
+its constraint family (or ``plan_consistency`` for a stated number or label that does not
+match its recomputation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# peakplan.scenario first: importing peakplan.modelfiles first hits their circular import
+import peakplan.scenario  # noqa: F401
+from peakplan.modelfiles import PmcModel
+from peakplan.scenario import Scenario
+from peakplan.validate import (
+    availability,
+    consistency,
+    deload,
+    form_window,
+    hard_easy,
+    intensity_mix,
+    long_run,
+    phases,
+    quality_caps,
+    quotas,
+    race_week,
+    sessions,
+    taper,
+    weekly_ramp,
+)
+from peakplan.validate.context import ModelFileError, PlanContext, PlanFormatError, build_context
+from peakplan.validate.violation import Tally, Violation
+
+__all__ = ["FAMILIES", "ModelFileError", "PlanFormatError", "Report", "Violation", "validate", "validate_report"]
+
+# Always-on families first, then the switchable rules in the order of docs/rules.md.
+FAMILIES = (availability, sessions, phases, weekly_ramp, deload, hard_easy, long_run, intensity_mix,
+            quality_caps, taper, race_week, quotas, form_window, consistency)
+ALWAYS_ON = {"availability", "sessions", "plan_consistency"}
+
+
+@dataclass(frozen=True)
+class Report:
+    violations: list[Violation]
+    checks: int  # individual comparisons made
+    rules_checked: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations
+
+
+def is_enabled(ctx: PlanContext, rule: str) -> bool:
+    """A family is checked unless its ``rules.<name>.enabled`` is false in the scenario."""
+    if rule in ALWAYS_ON:
+        return True
+    if rule == form_window.NAME:  # no switch of its own: on exactly when readiness is the PMC model
+        return isinstance(ctx.readiness_model, PmcModel)
+    return bool(getattr(ctx.scenario.rules, rule).enabled)
+
+
+def validate_report(scenario: Scenario, plan: dict) -> Report:
+    """Check ``plan`` (the parsed plan JSON) against ``scenario``; counts the checks made.
+
+    Raises ``PlanFormatError`` if the plan is not an object with a ``days`` list, and
+    ``ModelFileError`` if the scenario's catalogue or readiness model cannot be read.
+    """
+    ctx = build_context(scenario, plan)
+    violations: list[Violation] = []
+    checks, checked = 0, []
+    for family in FAMILIES:
+        if not is_enabled(ctx, family.NAME):
+            continue
+        tally = Tally(family.NAME)
+        family.check(ctx, tally)
+        violations += tally.found
+        checks += tally.checks
+        checked.append(family.NAME)
+    return Report(violations, checks, tuple(checked))
+
+
+def validate(scenario: Scenario, plan: dict) -> list[Violation]:
+    """The violations of ``plan`` against ``scenario``; an empty list when it keeps every rule."""
+    return validate_report(scenario, plan).violations

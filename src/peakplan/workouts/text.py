@@ -1,0 +1,68 @@
+"""Workouts as text a runner reads: one line per block, or one summary line."""
+
+from __future__ import annotations
+
+from peakplan.paces import KM_PER_MILE
+from peakplan.workouts.model import Block, Step, Target, Workout
+
+
+def clock(seconds: float) -> str:
+    """'4:05' for seconds under an hour, '1:02:30' above."""
+    total = round(seconds)
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def duration_text(seconds: int) -> str:
+    """'15 min' for whole minutes, '1:30' otherwise."""
+    return f"{seconds // 60} min" if seconds % 60 == 0 else clock(seconds)
+
+
+def pace_text(s_per_km: float, units: str = "km") -> str:
+    return clock(s_per_km * KM_PER_MILE) if units == "mi" else clock(s_per_km)
+
+
+def target_text(target: Target, units: str = "km") -> str:
+    """'4:19–4:11/km' (slow–fast) when paces are known, else the effort name ('threshold effort')."""
+    if target.s_per_km is None:
+        return target.effort
+    slow, fast = (pace_text(p, units) for p in target.s_per_km)
+    return f"{slow}/{units}" if slow == fast else f"{slow}–{fast}/{units}"
+
+
+def step_text(step: Step, units: str = "km") -> str:
+    return f"{duration_text(step.duration_s)} {step.label} ({target_text(step.target, units)})"
+
+
+def block_text(block: Block, units: str = "km") -> str:
+    if isinstance(block, Step):
+        return step_text(block, units)
+    inner = " + ".join(step_text(s, units) for s in block.steps)
+    return inner if block.times == 1 else f"{block.times} × [{inner}]"
+
+
+def workout_lines(workout: Workout, units: str = "km", bullet: str = "- ") -> list[str]:
+    """The title, then one line per block, then the total time and estimated distance."""
+    lines = [workout.title]
+    lines += [f"{bullet}{block_text(b, units)}" for b in workout.blocks]
+    if workout.blocks:
+        distance = workout.km / KM_PER_MILE if units == "mi" else workout.km
+        lines.append(f"Total {duration_text(workout.total_s)}, about {distance:.1f} {units}")
+    return lines
+
+
+def _short(block: Block) -> str:
+    if isinstance(block, Step):
+        return f"{duration_text(block.duration_s)} {block.label}"
+    inner = ", ".join(f"{duration_text(s.duration_s)} {s.label}" for s in block.steps)
+    return inner if block.times == 1 else f"{block.times} × ({inner})"
+
+
+def workout_summary(workout: Workout) -> str:
+    """One line: blocks joined with ' · ' and the main-set pace, for tables and calendars."""
+    if not workout.blocks:
+        return workout.title
+    main_targets = [s.target for s in workout.flat_steps() if s.kind == "work"]
+    pace = f" @ {target_text(main_targets[0])}" if main_targets else ""
+    return " · ".join(_short(b) for b in workout.blocks) + pace

@@ -1,0 +1,113 @@
+"""Over-constrained scenarios: the reported minimal conflict is the known one, and every suggested
+relaxation, applied to the scenario, really gives a plan (which the independent validator accepts),
+while one step less of a numeric relaxation still has none."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from peakplan.explain import explain
+from peakplan.relax import Relaxation, apply
+from peakplan.scenario import scenario_from_dict
+from peakplan.solve import load_models, solve
+from peakplan.validate import validate
+
+from .cases import CASES, Case
+from .conftest import EXPLANATIONS
+
+BUDGET_S = 12.0  # explanation budget per case (the CLI default is 20 s)
+
+
+def load(case: Case, tmp_path):
+    sc = scenario_from_dict(case.data(tmp_path), case.name)
+    return sc, *load_models(sc)
+
+
+@pytest.fixture(scope="module")
+def explained(tmp_path_factory):
+    """Each case solved once (INFEASIBLE) and explained once with relaxations."""
+    out = {}
+    for case in CASES:
+        sc, catalogue, readiness = load(case, tmp_path_factory.mktemp(case.name))
+        result = solve(sc)
+        why = explain(sc, catalogue, readiness, relax=True, budget_s=BUDGET_S)
+        EXPLANATIONS[case.name] = why.lines()
+        out[case.name] = (sc, catalogue, readiness, result.status, why)
+    return out
+
+
+def with_model_file(sc, model, tmp_path):
+    """A relaxed readiness model lives in a file the scenario names, as a user would write it."""
+    path = tmp_path / f"relaxed-{abs(hash(model.model_dump_json()))}.yaml"
+    path.write_text(yaml.safe_dump(model.model_dump()), encoding="utf-8")
+    return sc.model_copy(update={"model": sc.model.model_copy(update={"readiness": str(path)})})
+
+
+def has_plan(sc, catalogue, readiness, relaxation: Relaxation, tmp_path) -> bool:
+    relaxed, model = apply(sc, readiness, relaxation)
+    if model is not readiness:
+        relaxed = with_model_file(relaxed, model, tmp_path)
+    result = solve(relaxed, first_solution=True, models=(catalogue, model))
+    if result.has_plan:
+        assert validate(result.scenario, result.to_plan_dict()) == []
+    return result.has_plan
+
+
+def one_step_back(sc, readiness, relaxation: Relaxation):
+    """The value one grid step less relaxed than ``relaxation.value``, or None (no numeric step)."""
+    value = relaxation.value
+    if relaxation.field.startswith("availability.") or isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if relaxation.field.startswith("readiness."):
+        current = getattr(readiness, relaxation.field.removeprefix("readiness."))
+        step = 1.0
+    else:
+        current = sc.model_dump()
+        for key in relaxation.field.split("."):
+            current = current[key]
+        step = 1 if isinstance(value, int) else 0.01
+    back = value - step if value > current else value + step
+    if isinstance(back, float):
+        back = round(back, 2)
+    return None if back == current else back
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_reports_the_known_minimal_conflict(explained, case):
+    _, _, _, status, why = explained[case.name]
+    assert status == "INFEASIBLE", case.why
+    assert why.complete
+    assert set(why.families()) == case.families, (case.why, why.lines())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_every_suggested_relaxation_gives_a_plan(explained, case, tmp_path):
+    sc, catalogue, readiness, _, why = explained[case.name]
+    by_family = {c.rule: c.relaxations for c in why.conflicts}
+    for family in case.relaxable:
+        assert by_family[family], f"no relaxation for {family}: {why.lines()}"
+    suggested = {r for rs in by_family.values() for r in rs}
+    for relaxation in suggested:
+        assert has_plan(sc, catalogue, readiness, relaxation, tmp_path), relaxation.text
+    values = {r.field: r.value for r in suggested}
+    for field, value in case.exact.items():
+        assert values.get(field) == value, (field, values)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_numeric_relaxations_are_the_smallest_change(explained, case, tmp_path):
+    sc, catalogue, readiness, _, why = explained[case.name]
+    for relaxation in {r for c in why.conflicts for r in c.relaxations}:
+        back = one_step_back(sc, readiness, relaxation)
+        if back is None:
+            continue
+        smaller = Relaxation(relaxation.field, back, f"{relaxation.field} {back}")
+        assert not has_plan(sc, catalogue, readiness, smaller, tmp_path), f"{smaller.text} also gives a plan"
+
+
+def test_the_report_is_available_from_python(explained):
+    _, _, _, _, why = explained["long-run-three-days"]
+    line = next(line for line in why.lines() if line.startswith("long_run (week 1)"))
+    assert "at most 30% of the week" in line
+    assert "relax: rules.long_run.max_share_of_week 0.30 → 0.34" in line

@@ -1,0 +1,142 @@
+"""Ctrl-C during a solve: the search stops, the best plan so far is printed and written (status
+FEASIBLE), and the exit code is 130. Also the time-limit outcomes: FEASIBLE exits 0, no plan exits 3."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from peakplan.cli import app
+from peakplan.model.progress import Stop
+from peakplan.scenario import load_scenario
+from peakplan.solve import solve
+from peakplan.validate import validate
+
+ROOT = Path(__file__).resolve().parents[2]
+FIRST_PLAN_WAIT_S = 15.0
+
+# 57 weeks of 10K training on one worker: the first plan comes within seconds, the proof of
+# optimality takes well over a minute, which leaves a wide window for the interrupt.
+SLOW = {
+    "name": "slow 57-week 10K",
+    "start_date": "2026-02-02",
+    "race": {"distance": "10k", "date": "2027-03-07"},
+    "athlete": {"current_weekly_minutes": 200, "peak_weekly_minutes": 320, "longest_recent_run_minutes": 75,
+                "recent_race": {"distance": "5k", "time": "22:30"}},
+    "availability": {"max_minutes": {"mon": 45, "tue": 70, "wed": 0, "thu": 70, "fri": 45, "sat": 60, "sun": 110},
+                     "long_run_day": "sun"},
+    "solver": {"time_limit_s": 120, "workers": 1, "seed": 0},
+}
+
+
+def _wait_for_first_plan(proc: subprocess.Popen, seen: list[str]) -> threading.Event:
+    """Read stderr in a thread; set the event at the first progress line with a plan."""
+    found = threading.Event()
+
+    def read() -> None:
+        for line in proc.stderr:  # type: ignore[union-attr]
+            seen.append(line)
+            if "best readiness" in line:
+                found.set()
+        found.set()  # stderr closed: the process ended
+
+    threading.Thread(target=read, daemon=True).start()
+    return found
+
+
+def test_ctrl_c_keeps_and_writes_the_best_plan(tmp_path):
+    scenario, plan = tmp_path / "slow.yaml", tmp_path / "plan.json"
+    scenario.write_text(yaml.safe_dump(SLOW), encoding="utf-8")
+    plan.write_text("previous plan\n", encoding="utf-8")
+    started = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-m", "peakplan.cli", "solve", str(scenario), "-o", str(plan)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "COLUMNS": "120"})
+    seen: list[str] = []
+    _wait_for_first_plan(proc, seen).wait(FIRST_PLAN_WAIT_S)
+    assert proc.poll() is None, f"the solve ended before the interrupt: {''.join(seen)}"
+    proc.send_signal(signal.SIGINT)
+    out, _ = proc.communicate(timeout=20)
+    assert time.monotonic() - started < 20
+    assert proc.returncode == 130, out + "".join(seen)
+    assert "Traceback" not in out + "".join(seen)
+    assert "interrupted after" in out and "best plan found so far" in out
+    written = json.loads(plan.read_text(encoding="utf-8"))
+    assert written["status"] == "FEASIBLE"
+    assert written["gap"] > 0
+    assert not list(tmp_path.glob(".plan.json.*"))  # no temp file left behind
+
+
+def test_stop_request_from_python_returns_the_best_plan():
+    """The library side of Ctrl-C: a Stop request ends the search with the best plan, valid."""
+    sc = load_scenario(ROOT / "scenarios" / "marathon-16w.yaml")
+    stop, seen = Stop(), []
+
+    def on_progress(p):
+        seen.append(p)
+        if p.readiness is not None:
+            stop.request()
+
+    result = solve(sc, on_progress=on_progress, stop=stop)
+    assert stop.requested and result.status == "FEASIBLE"
+    assert seen[-1].bound >= seen[-1].readiness
+    assert validate(result.scenario, result.to_plan_dict()) == []
+
+
+def test_time_limit_with_a_plan_exits_0_feasible(tmp_path):
+    out = tmp_path / "plan.json"
+    result = CliRunner().invoke(app, ["solve", str(ROOT / "scenarios" / "half-14w.yaml"), "-q",
+                                      "--time-limit", "1.5", "-o", str(out)])
+    if "OPTIMAL" in result.output:  # pragma: no cover - a much faster machine
+        pytest.skip("proved optimal within 1.5 s")
+    assert result.exit_code == 0, result.output
+    assert "status FEASIBLE" in result.output and "bound" in result.output and "gap" in result.output
+    assert "time limit of 1.5 s reached" in result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["status"] == "FEASIBLE"
+
+
+def test_no_plan_within_the_limit_exits_3():
+    result = CliRunner().invoke(app, ["solve", str(ROOT / "scenarios" / "marathon-16w.yaml"), "-q",
+                                      "--time-limit", "0.01"])
+    assert result.exit_code == 3, result.output
+    assert "no plan within 0.01 s" in result.output and "try --time-limit 0.02" in result.output
+
+
+def test_sigint_handler_is_restored_after_the_solve():
+    before = signal.getsignal(signal.SIGINT)
+    CliRunner().invoke(app, ["solve", str(ROOT / "scenarios" / "5k-8w.yaml"), "-q", "--time-limit", "0.2"])
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_ctrl_c_after_an_explanation_is_still_a_keyboard_interrupt():
+    """CP-SAT resets SIGINT to the OS default after a solve that caught it; the explanation's
+    solves leave SIGINT to Python (catch_sigint_signal off), so Ctrl-C is not a silent kill."""
+    code = (
+        "import os, signal, sys\n"
+        "from peakplan.explain import explain\n"
+        "from peakplan.scenario import scenario_from_dict\n"
+        "from peakplan.solve import load_models\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "from reliability.cases import CASES\n"
+        "case = next(c for c in CASES if c.name == 'no-hard-days-but-tempo-quota')\n"
+        "sc = scenario_from_dict(case.data(None), case.name)\n"
+        "assert explain(sc, *load_models(sc)).conflicts\n"
+        "try:\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    signal.pause() if hasattr(signal, 'pause') else None\n"
+        "except KeyboardInterrupt:\n"
+        "    sys.exit(42)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(ROOT / "tests")], check=False, capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 42, (proc.returncode, proc.stderr[-2000:])

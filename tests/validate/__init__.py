@@ -1,0 +1,1 @@
+"""Tests of the independent plan validator (peakplan.validate)."""
