@@ -10,9 +10,13 @@ from __future__ import annotations
 import sys
 
 import typer
+from rich.console import Console
 
 from peakplan.commands import register_all
-from peakplan.commands.common import EXIT_INTERNAL, EXIT_INTERRUPTED, guard_commands, internal_error
+from peakplan.commands.common import EXIT_INTERNAL, EXIT_INTERRUPTED, closed_pipe, guard_commands, internal_error
+
+# rich exits 1 on a closed pipe, which would read as "infeasible": exit 141 instead, quietly.
+Console.on_broken_pipe = closed_pipe  # type: ignore[method-assign]
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Optimal running training blocks with CP-SAT.",
                   pretty_exceptions_enable=False)

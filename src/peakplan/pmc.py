@@ -27,6 +27,13 @@ def steady_state_load(weekly_minutes: float) -> float:
     return weekly_minutes / 7.0 * EASY_INTENSITY_FACTOR**2 * 100.0 / 60.0
 
 
+def start_state(athlete) -> tuple[float, float]:
+    """CTL and ATL at block start: the athlete's, else the steady state of the current volume."""
+    default = steady_state_load(athlete.current_weekly_minutes)
+    return (athlete.ctl if athlete.ctl is not None else default,
+            athlete.atl if athlete.atl is not None else default)
+
+
 def ewma(loads: np.ndarray, tau_days: float, start: float) -> np.ndarray:
     """X(d) = X(d-1) + lambda (load_d - X(d-1)), X(-1) = start; returns X(0..n-1)."""
     lam = decay(tau_days)

@@ -15,7 +15,8 @@ SHORT = {"rest": "·", "recovery": "rec", "easy": "E", "long": "LR", "strides": 
 PHASE_SHORT = {"base": "base", "build": "build", "race_specific": "specific", "peak": "peak", "taper": "taper",
                "race_week": "race wk"}
 LEGEND = ("E easy, rec recovery, st easy+strides, LR long run, H hills, T tempo, I intervals, R repetitions, "
-          "RP race pace, M marathon pace; bold = hard day")
+          "RP race pace, M marathon pace; bold = hard day. CTL/ATL at the week's end; TSB = form on its last "
+          "day (CTL - ATL of the day before)")
 
 
 def _cell(session: str, minutes: int, hard: bool) -> str:
@@ -54,9 +55,9 @@ def plan_table(result: Result) -> Table:
 def summary_lines(result: Result) -> list[str]:
     r = result.readiness
     lines = [
-        f"status [bold]{result.status}[/bold]   readiness {result.objective:.3f} ({r['model']})   "
-        f"bound {result.bound:.3f}   gap {result.gap:.2%}   solve {result.solve_time_s:.2f} s",
-        f"race day: CTL {r['ctl']:.1f}  ATL {r['atl']:.1f}  TSB {r['tsb']:+.1f}",
+        (f"status [bold]{result.status}[/bold]   readiness {result.objective:.3f} ({r['model']})   "
+         f"bound {result.bound:.3f}   gap {result.gap:.2%}   solve {result.solve_time_s:.2f} s"),
+        f"entering race day: CTL {r['ctl']:.1f}  ATL {r['atl']:.1f}  TSB {r['tsb']:+.1f}",
     ]
     grouped: dict[str, list[str]] = defaultdict(list)
     for t in result.tight_rules:

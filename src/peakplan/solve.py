@@ -9,11 +9,10 @@ import numpy as np
 from peakplan.model.build import build
 from peakplan.model.calendar import Calendar
 from peakplan.model.progress import ProgressHook, Stop
-from peakplan.model.readiness import start_state
 from peakplan.model.solver import RawSolution, readiness_bound
 from peakplan.model.solver import solve as run_solver
 from peakplan.modelfiles import BanisterModel, Catalogue, ReadinessModel
-from peakplan.pmc import PMC_TAU_ATL_DAYS, PMC_TAU_CTL_DAYS, ewma, steady_state_load
+from peakplan.pmc import PMC_TAU_ATL_DAYS, PMC_TAU_CTL_DAYS, ewma, start_state
 from peakplan.result import PlanDay, PlanWeek, Result, TightRule
 from peakplan.scenario.loader import ScenarioError, closest
 from peakplan.scenario.schema import Scenario
@@ -74,7 +73,7 @@ def solve(scenario: Scenario, *, on_progress: ProgressHook | None = None, stop: 
     cal = Calendar(scenario)
     result.days = plan_days(scenario, cal, catalogue, readiness, raw)
     result.weeks = plan_weeks(cal, catalogue, result.days)
-    result.readiness = readiness_summary(scenario, cal, readiness, result.days, start_state(ctx))
+    result.readiness = readiness_summary(scenario, cal, readiness, result.days, start_state(scenario.athlete))
     result.objective = result.readiness["race_day"]
     bound = result.objective if raw.status == "OPTIMAL" else max(result.objective, readiness_bound(raw, objective))
     baseline = readiness.p0 if isinstance(readiness, BanisterModel) else objective.offset
@@ -92,7 +91,7 @@ def plan_days(scenario: Scenario, cal: Calendar, catalogue: Catalogue, readiness
     ctl, atl = _pmc_series(scenario, readiness, np.array(loads))
     paces = plan_paces(scenario)
     progress = phase_progress([{"week": cal.week_of(d), "phase": cal.phase_of_day(d)} for d in range(cal.n_days)])
-    start_ctl, start_atl = ctl_start(scenario)
+    start_ctl, start_atl = start_state(scenario.athlete)
     days = []
     for d, (name, mins, load) in enumerate(zip(sessions, minutes, loads, strict=True)):
         kind, phase, week = catalogue.sessions.get(name), cal.phase_of_day(d), cal.week_of(d)
@@ -115,15 +114,9 @@ def _load_per_minute(scenario: Scenario, catalogue: Catalogue, name: str) -> flo
     return kind.load_per_minute if kind else 0.0
 
 
-def ctl_start(scenario: Scenario) -> tuple[float, float]:
-    default = steady_state_load(scenario.athlete.current_weekly_minutes)
-    a = scenario.athlete
-    return (a.ctl if a.ctl is not None else default, a.atl if a.atl is not None else default)
-
-
 def _pmc_series(scenario: Scenario, readiness: ReadinessModel, loads: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Daily CTL/ATL: the pmc model's own time constants, else Coggan's 42/7 (docs/rules.md)."""
-    ctl0, atl0 = ctl_start(scenario)
+    ctl0, atl0 = start_state(scenario.athlete)
     if isinstance(readiness, BanisterModel):
         tau_ctl, tau_atl = PMC_TAU_CTL_DAYS, PMC_TAU_ATL_DAYS
     else:

@@ -65,7 +65,8 @@ CASES = [
          "threshold main set, at most 10 % of the week: 160 min",
          {"athlete.current_weekly_minutes": 130, "rules.long_run.max_share_of_week": 0.35,
           "rules.quotas.per_phase": NO_RACE_PACE},
-         frozenset({"availability", "weekly_ramp", "long_run", "quality_caps", "quotas"}),
+         # hard_easy: the long run is spaced like a hard day, which narrows where the tempo run fits
+         frozenset({"availability", "weekly_ramp", "hard_easy", "long_run", "quality_caps", "quotas"}),
          frozenset({"weekly_ramp", "quality_caps", "quotas"}),
          exact={"rules.weekly_ramp.max_increase": 0.12, "rules.quotas.per_phase.build.tempo.min": 0}),
     Case("no-hard-days-but-tempo-quota",

@@ -27,7 +27,7 @@ def test_never_three_hard_days_in_a_row():
 
 def test_two_easy_days_between_hard_days():
     # Tue/Thu hard days in weeks 2 and 3 have one easy day between them: enough for 1, not for 2.
-    scenario = make_scenario(rules={"hard_easy": {"min_easy_days_between": 2}})
+    scenario = make_scenario(rules={"hard_easy": {"min_easy_days_between": 2, "long_run_counts_as_hard": False}})
     found = validate(scenario, build_plan(scenario, BASE_WEEKS))
     assert [(v.rule, v.where) for v in found] == [("hard_easy", "2027-01-14"), ("hard_easy", "2027-01-21")]
     assert found[0].amount == "1 easy day(s) after the hard day on 2027-01-12, 2 needed"

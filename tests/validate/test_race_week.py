@@ -26,7 +26,7 @@ def test_easy_days_before_the_race():
 
 
 def test_no_long_run_in_race_week():
-    off = {name: {"enabled": False} for name in ("phases", "taper", "long_run")}
+    off = {name: {"enabled": False} for name in ("phases", "taper", "long_run", "hard_easy")}
     week4 = "rest race_pace:30 recovery:20 recovery:20 rest long:60 race"
     assert _found(make_scenario(rules=off), week4) == [("race_week", "2027-01-30")]
     assert _found(make_scenario(rules=off | {"race_week": {"enabled": False}}), week4) == []

@@ -59,8 +59,10 @@ def test_partial_first_week_is_scaled_to_seven_days():
     # Start on a Wednesday: week 1 has 5 days, E(1) = V(1) · 7 / 5 against the 220 min cap.
     scenario = make_scenario(start_date="2027-01-06")
     first = "easy:30 easy:{} rest easy:30 long:60"
-    inside = [first.format(37)] + BASE_WEEKS[1:]  # 157 · 7/5 = 219.8
+    # A partial week 1 is no reference (REF = current 200), so week 2 stays within 220 too.
+    second = BASE_WEEKS[1].replace("rest easy:40 long:65", "rest easy:35 long:65")  # 220 min
+    inside = [first.format(37), second] + BASE_WEEKS[2:]  # 157 · 7/5 = 219.8
     assert validate(scenario, build_plan(scenario, inside)) == []
-    past = [first.format(38)] + BASE_WEEKS[1:]  # 158 · 7/5 = 221.2
+    past = [first.format(38), second] + BASE_WEEKS[2:]  # 158 · 7/5 = 221.2
     found = validate(scenario, build_plan(scenario, past))
     assert [(v.rule, v.where, v.amount) for v in found] == [("weekly_ramp", "week 1", "+1.2 min over the ramp cap")]

@@ -23,6 +23,7 @@ EXIT_BAD_INPUT = 2
 EXIT_NO_PLAN = 3
 EXIT_INTERNAL = 70      # a bug in peakplan (EX_SOFTWARE), never the user's input
 EXIT_INTERRUPTED = 130
+EXIT_CLOSED_PIPE = 141
 
 DEBUG_ENV = "PEAKPLAN_DEBUG"
 SOLVER_OPTIONS = {"time_limit_s": "--time-limit", "workers": "--workers", "seed": "--seed"}
@@ -94,6 +95,14 @@ def internal_error(exc: BaseException, debug: bool) -> NoReturn:
     raise typer.Exit(EXIT_INTERNAL)
 
 
+def closed_pipe(*_: Any) -> NoReturn:
+    """The reader of our output went away (``peakplan solve x | head``): stop quietly, exit 141
+    (128 + SIGPIPE, as shell tools do), and keep Python from complaining while it shuts down."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(EXIT_CLOSED_PIPE)
+
+
 def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
     """Wrap a command: input errors exit 2, Ctrl-C exits 130, anything else exits 70 — never a traceback."""
 
@@ -106,6 +115,8 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
             raise
         except ScenarioError as exc:
             fail(str(exc), debug)
+        except BrokenPipeError:
+            closed_pipe()
         except KeyboardInterrupt:
             print("interrupted", file=sys.stderr)
             raise typer.Exit(EXIT_INTERRUPTED) from None

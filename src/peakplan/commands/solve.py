@@ -7,6 +7,7 @@ plan so far is kept and written).
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -74,7 +75,7 @@ def progress_display(err: Console, plain_lines: bool) -> Iterator[ProgressHook]:
             live.stop()
 
 
-def _write(out: Path, result: Result, console: Console, stop: Stop, debug: bool) -> None:
+def _write(out: Path, result: Result, console: Console, stop: Stop, debug: bool, announce: bool = True) -> None:
     """Write the plan atomically; Ctrl-C meanwhile is deferred until the file is complete."""
     try:
         with sigint_requests(stop.request):
@@ -82,12 +83,20 @@ def _write(out: Path, result: Result, console: Console, stop: Stop, debug: bool)
     except OSError as exc:
         fail(f"--out {str(out)!r} cannot be written ({exc.strerror or exc}); choose a file in a writable folder.",
              debug)
-    console.print(f"plan written to {out}")
+    if announce:
+        console.print(f"plan written to {out}")
 
 
 def _check_out(out: Path | None) -> None:
-    if out is not None and out.is_dir():
+    """Catch an unusable --out before spending the solve on it."""
+    if out is None:
+        return
+    if out.is_dir():
         fail(f"--out {str(out)!r} is a folder; give a file name, e.g. --out {out / 'plan.json'}.")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        fail(f"--out {str(out)!r}: the folder {str(folder)!r} does not exist or is not writable; "
+             "create it or choose another path.")
 
 
 def _show(result: Result, console: Console, quiet: bool, all_workouts: bool = False) -> None:
@@ -164,14 +173,16 @@ def solve_command(
     if not result.has_plan:
         limit = sc.solver.time_limit_s
         console.print(f"[bold yellow]no plan within {limit:g} s[/bold yellow] (status {result.status}); "
-                      f"try --time-limit {2 * limit:g}.")
+                      f"try --time-limit {max(2 * limit, 10):g}.")
         raise typer.Exit(EXIT_NO_PLAN)
+    if out is not None:  # first, so the plan is kept even if nobody reads the rest of the output
+        _write(out, result, console, stop, debug, announce=False)
     _show(result, console, quiet, workouts)
     if result.status == "FEASIBLE":
         console.print(f"time limit of {sc.solver.time_limit_s:g} s reached: the best plan found, not proven optimal "
                       f"(bound {result.bound:.3f}, gap {result.gap:.2%}); a longer --time-limit may close the gap.")
     if out is not None:
-        _write(out, result, console, stop, debug)
+        console.print(f"plan written to {out}")
     sys.stdout.flush()
     if stop.requested:  # Ctrl-C while writing: the file is complete, report the interrupt
         raise typer.Exit(EXIT_INTERRUPTED)

@@ -27,7 +27,6 @@ from peakplan.scenario.schema import Scenario
 # Hard rules first, then the shape of the block; the order only affects model readability.
 FAMILIES = (availability, phases, weekly_ramp, deload, hard_easy, long_run,
             intensity_mix, quality_caps, taper, race_week, quotas)
-FAMILY_NAMES = tuple(f.NAME for f in FAMILIES) + ("form_window",)
 
 
 def build(scenario: Scenario, catalogue: Catalogue, readiness: ReadinessModel,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from peakplan.model.context import BuildContext
 from peakplan.model.scale import OBJECTIVE_SCALE, objective_coefficient
 from peakplan.modelfiles import BanisterModel, PmcModel
-from peakplan.pmc import decay, steady_state_load
+from peakplan.pmc import decay, start_state
 
 FORM_WINDOW = "form_window"
 
@@ -31,13 +31,6 @@ def day_weights(ctx: BuildContext) -> list[float]:
         return [model.day_weight(T - d) for d in range(T)]
     lam = decay(model.tau_ctl_days)
     return [lam * (1 - lam) ** (T - 1 - d) for d in range(T)]
-
-
-def start_state(ctx: BuildContext) -> tuple[float, float]:
-    athlete = ctx.scenario.athlete
-    default = steady_state_load(athlete.current_weekly_minutes)
-    return (athlete.ctl if athlete.ctl is not None else default,
-            athlete.atl if athlete.atl is not None else default)
 
 
 def _scaled(ctx: BuildContext, weights: list[float]):
@@ -63,7 +56,7 @@ def add_objective(ctx: BuildContext) -> Objective:
     model = ctx.readiness
     if isinstance(model, BanisterModel):
         return Objective(offset=model.p0, rounding_bound=worst)
-    ctl0, atl0 = start_state(ctx)
+    ctl0, atl0 = start_state(ctx.scenario.athlete)
     T = ctx.calendar.race_day
     offset = ctl0 * (1 - decay(model.tau_ctl_days)) ** T
     _add_form_window(ctx, model, ctl0, atl0)

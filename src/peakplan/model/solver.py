@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from peakplan.model import presets
 from peakplan.model.context import BuildContext
 from peakplan.model.progress import ProgressHook, Recorder, Stop, run
 from peakplan.model.readiness import Objective
@@ -14,9 +15,9 @@ from peakplan.model.scale import objective_value
 from peakplan.model.variables import REST
 from peakplan.scenario.schema import Solver
 
-# Measured on this problem (benchmarks/): the full LP relaxation (linearization level 2) is what
-# proves optimality fast; without it the default search stalls at a 1-2 % gap.
-LINEARIZATION_LEVEL = 2
+# Solver settings live in models/solver-presets.yaml (each value with the measurement behind it).
+# This name is what explain.py's feasibility checks use: the default preset's LP level.
+LINEARIZATION_LEVEL = int(presets.preset().get("linearization_level", 1))
 
 
 @dataclass
@@ -33,11 +34,16 @@ class RawSolution:
 
 
 def parameters(settings: Solver) -> cp_model.CpSolver:
+    """CP-SAT set up by the scenario's preset (``solver.preset``, else the file's default), then
+    its time limit and seed; its ``workers`` too unless left at the default and the preset names
+    a worker count."""
     solver = cp_model.CpSolver()
+    chosen = presets.preset(getattr(settings, "preset", None))
+    presets.apply(solver.parameters, chosen)
     solver.parameters.max_time_in_seconds = settings.time_limit_s
-    solver.parameters.num_workers = settings.workers
     solver.parameters.random_seed = settings.seed
-    solver.parameters.linearization_level = LINEARIZATION_LEVEL
+    if "workers" in settings.model_fields_set or "num_workers" not in chosen:
+        solver.parameters.num_workers = settings.workers
     return solver
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from peakplan.export.plan_io import PlanError, check_plan
 from peakplan.report.variants import Variant
 from peakplan.scenario import ScenarioError
 
@@ -156,6 +157,10 @@ def read_plan(path: str | Path) -> dict[str, Any]:
         raise PlanFileError(f"{path}: not a peakplan plan file (no `{'`, `'.join(missing)}`); {fix}.")
     if not plan["days"] or not plan["weeks"]:
         raise PlanFileError(f"{path}: the plan has no days or weeks; {fix}.")
+    try:  # the same field checks as `peakplan export`
+        check_plan(plan, str(path))
+    except PlanError as exc:
+        raise PlanFileError(str(exc)) from None
     return plan
 
 

@@ -68,6 +68,10 @@ def resolve(data: dict[str, Any], base_dir: Path | None = None) -> dict[str, Any
             session["minutes"] = max(1, round(parse_duration_s(str(goal)) / 60))
         except (ValueError, OverflowError):
             pass  # the schema check reports the malformed goal time
+    else:
+        predicted = _predicted_race_minutes(data, race)
+        if predicted is not None:
+            session["minutes"] = predicted
     user_session = data.get("race_session") or {}
     data["race_session"] = {**session, **user_session} if isinstance(user_session, dict) else user_session
     model = data.get("model")
@@ -78,6 +82,22 @@ def resolve(data: dict[str, Any], base_dir: Path | None = None) -> dict[str, Any
             if is_path and "\0" not in value and not Path(value).is_absolute():
                 model[key] = str((base_dir / value).resolve())
     return data
+
+
+def _predicted_race_minutes(data: dict[str, Any], race: dict[str, Any]) -> int | None:
+    """Race duration predicted from the athlete's recent race (Daniels VDOT equivalents), if any."""
+    from peakplan.paces import paces_from_race  # paces imports the scenario package
+
+    athlete = data.get("athlete")
+    result = athlete.get("recent_race") if isinstance(athlete, dict) else None
+    if not isinstance(result, dict) or not result.get("time"):
+        return None
+    try:
+        distance_km = Race.model_validate(race).distance_km
+        paces = paces_from_race(result["distance"], str(result["time"]))
+        return max(1, round(paces.race_time_s(distance_km) / 60))
+    except (ValueError, TypeError, KeyError, ArithmeticError, ValidationError):
+        return None  # the schema check reports a malformed race result
 
 
 def scenario_from_dict(data: dict[str, Any], source: str = "scenario", base_dir: Path | None = None,

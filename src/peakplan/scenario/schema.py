@@ -18,7 +18,6 @@ DISTANCE_KM = {"5k": 5.0, "10k": 10.0, "half": 21.0975, "marathon": 42.195}
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 Phase = Literal["base", "build", "race_specific", "peak", "taper", "race_week"]
-Share = float  # a fraction in [0, 1]
 
 
 class Frozen(BaseModel):
@@ -90,6 +89,9 @@ class Deload(Rule):
 
 class HardEasy(Rule):
     min_easy_days_between: int = Field(ge=0, le=3)
+    long_run_counts_as_hard: bool = Field(
+        default=True, description="the long run needs the same easy days around it as a hard session "
+                                  "(it still does not count toward max_hard_per_week)")
     back_to_back_per_week: int = Field(ge=0, le=3)
     max_hard_per_week: int = Field(ge=0, le=7)
 

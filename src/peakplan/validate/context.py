@@ -52,6 +52,12 @@ class PlanContext:
     def E(self, week: int) -> float:  # the name used in docs/rules.md
         return float(self.weeks.equivalent_minutes[week - 1])
 
+    def REF(self, week: int) -> float:  # the name used in docs/rules.md
+        """A week as a reference: E(w) when full, the athlete's current volume for a partial week 1."""
+        if self.cal.week_length(week) == 7:
+            return self.E(week)
+        return float(self.scenario.athlete.current_weekly_minutes)
+
 
 def _week_sums(cal: Calendar, days: PlanDays) -> WeekSums:
     week_index = cal.week_of_day - 1

@@ -1,7 +1,7 @@
 """deload: a recovery week cuts volume against the week before.
 
 Deload week ``w`` (loading weeks with ``w % every_weeks == 0`` and ``w < R``):
-``E(w) ≤ volume_factor · E(w−1)`` (docs/rules.md). Source: recovery week every 3rd–4th week at
+``E(w) ≤ volume_factor · REF(w−1)`` (docs/rules.md). Source: recovery week every 3rd–4th week at
 0.6–0.8 of the volume (coaching practice, SCIENCE.md R8).
 """
 
@@ -18,7 +18,7 @@ def check(ctx: PlanContext, out: Tally) -> None:
     for w in range(2, ctx.cal.n_weeks + 1):
         if not ctx.cal.week_deload[w - 1]:
             continue
-        cap_minutes = factor * ctx.E(w - 1)
+        cap_minutes = factor * ctx.REF(w - 1)
         e_minutes = ctx.E(w)
         out.expect(not exceeds(e_minutes, cap_minutes), week_where(w),
                    f"+{fmt_minutes(e_minutes - cap_minutes)} over the deload cap",

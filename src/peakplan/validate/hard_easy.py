@@ -4,7 +4,8 @@ Hard days are training days with a hard session, and the race day. Two hard days
 ``e − d ≤ min_easy_days_between`` break the rule, except an adjacent pair (``e = d+1``) counted
 as a back-to-back pair: at most ``back_to_back_per_week`` pairs per week (a pair belongs to the
 week of its first day), and never three hard days in a row (when ``min_easy_days_between ≥ 1``).
-Hard training days per week (race excluded) ≤ ``max_hard_per_week`` (docs/rules.md).
+With ``long_run_counts_as_hard`` long-run days are hard days for the spacing rules (not for the
+weekly count). Hard training days per week (race excluded) ≤ ``max_hard_per_week`` (docs/rules.md).
 Sources: no two hard days in a row, about 48 h (Bowerman; SCIENCE.md R3); occasional
 back-to-back quality days (seed article); two quality sessions a week (Daniels; practice).
 """
@@ -45,7 +46,8 @@ def _check_gaps(ctx: PlanContext, hard_days: list[int], out: Tally) -> None:
 
 
 def check(ctx: PlanContext, out: Tally) -> None:
-    hard_days = [int(d) for d in np.flatnonzero(ctx.days.hard)]
+    spacing = ctx.days.hard | ctx.days.long if ctx.scenario.rules.hard_easy.long_run_counts_as_hard else ctx.days.hard
+    hard_days = [int(d) for d in np.flatnonzero(spacing)]
     _check_gaps(ctx, hard_days, out)
     limit = ctx.scenario.rules.hard_easy.max_hard_per_week
     for w in range(1, ctx.cal.n_weeks + 1):

@@ -1,9 +1,9 @@
 """taper: volume comes down in an exponential band before the race, frequency is kept.
 
-``n = weeks + 1`` (the race week is taper week ``n``), ``ref = E(R)``. Taper week ``j = 1…n``
+``n = weeks + 1`` (the race week is taper week ``n``), ``ref = REF(R)``. Taper week ``j = 1…n``
 (week ``R + j``): ``cap_j = (1 − volume_reduction)^(j/n)``, ``floor_j = max(0, cap_j − floor_band)``,
 ``floor_j·ref ≤ E(R+j) ≤ cap_j·ref``. If ``keep_frequency``: running days in each taper week ≥
-running days in week ``R`` − 1 (docs/rules.md). Sources: volume −41…−60 %, intensity and
+running days in week ``R`` − 1 when week ``R`` is full (docs/rules.md). Sources: volume −41…−60 %, intensity and
 frequency kept (Bosquet et al. 2007 meta-analysis), fast exponential decay (Banister, Carter &
 Zarkadas 1999), length by distance (Smyth & Lawlor 2021), SCIENCE.md R5–R7.
 """
@@ -19,7 +19,7 @@ NAME = "taper"
 def _check_volume(ctx: PlanContext, j: int, n: int, out: Tally) -> None:
     rule = ctx.scenario.rules.taper
     r = ctx.cal.loading_weeks
-    ref_minutes = ctx.E(r)
+    ref_minutes = ctx.REF(r)
     cap = (1.0 - rule.volume_reduction) ** (j / n)
     floor = max(0.0, cap - rule.floor_band)
     w = r + j
@@ -42,7 +42,7 @@ def check(ctx: PlanContext, out: Tally) -> None:
     reference_days = int(ctx.weeks.running_days[r - 1])
     for j in range(1, n + 1):
         _check_volume(ctx, j, n, out)
-        if rule.keep_frequency:
+        if rule.keep_frequency and ctx.cal.week_length(r) == 7:
             running = int(ctx.weeks.running_days[r + j - 1])
             out.expect(running >= reference_days - 1, week_where(r + j),
                        f"{reference_days - 1 - running} running day(s) short",

@@ -1,7 +1,7 @@
 """weekly_ramp: weekly volume grows in small steps and never passes the athlete's peak.
 
 Loading week ``w`` that is not a deload: ``E(1) ≤ (1+max_increase)·current_weekly_minutes``; for
-``w > 1``, ``E(w) ≤ (1+max_increase)·E(p)`` with ``p`` the latest earlier loading week that is not
+``w > 1``, ``E(w) ≤ (1+max_increase)·REF(p)`` with ``p`` the latest earlier loading week that is not
 a deload. Every week: ``E(w) ≤ peak_weekly_minutes`` (docs/rules.md). Source: the "10 % rule"
 (folklore); > 30 % increases linked to injury in novices (Nielsen et al. 2014; Buist et al.
 2008), SCIENCE.md R1–R2.
@@ -28,7 +28,8 @@ def _check_ramp(ctx: PlanContext, out: Tally) -> None:
                    f"+{fmt_minutes(e_minutes - cap_minutes)} over the ramp cap",
                    f"This week's {fmt_minutes(e_minutes)} is more than {fmt_num(100 * rise)} % above "
                    f"{reference_name} ({fmt_minutes(reference_minutes)}).")
-        reference_minutes, reference_name = e_minutes, f"week {w}"
+        reference_minutes = ctx.REF(w)
+        reference_name = f"week {w}" if ctx.cal.week_length(w) == 7 else "the athlete's current volume"
 
 
 def check(ctx: PlanContext, out: Tally) -> None:

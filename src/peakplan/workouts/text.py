@@ -52,17 +52,24 @@ def workout_lines(workout: Workout, units: str = "km", bullet: str = "- ") -> li
     return lines
 
 
+def _short_step(step: Step) -> str:
+    """'20 min easy run', and for work steps the pace right there: '3:30 interval @ 4:15–4:09/km'."""
+    text = f"{duration_text(step.duration_s)} {step.label}"
+    return f"{text} @ {target_text(step.target)}" if step.kind == "work" and step.target.s_per_km else text
+
+
 def _short(block: Block) -> str:
     if isinstance(block, Step):
-        return f"{duration_text(block.duration_s)} {block.label}"
-    inner = ", ".join(f"{duration_text(s.duration_s)} {s.label}" for s in block.steps)
+        return _short_step(block)
+    inner = ", ".join(_short_step(s) for s in block.steps)
     return inner if block.times == 1 else f"{block.times} × ({inner})"
 
 
 def workout_summary(workout: Workout) -> str:
-    """One line: blocks joined with ' · ' and the main-set pace, for tables and calendars."""
+    """One line: blocks joined with ' · ', each work step with its pace, for tables and calendars."""
     if not workout.blocks:
         return workout.title
-    main_targets = [s.target for s in workout.flat_steps() if s.kind == "work"]
-    pace = f" @ {target_text(main_targets[0])}" if main_targets else ""
-    return " · ".join(_short(b) for b in workout.blocks) + pace
+    steps = workout.flat_steps()
+    if len(steps) == 1 and steps[0].target.s_per_km is not None:  # a plain run: its pace band says it all
+        return f"{duration_text(steps[0].duration_s)} {steps[0].label} @ {target_text(steps[0].target)}"
+    return " · ".join(_short(b) for b in workout.blocks)

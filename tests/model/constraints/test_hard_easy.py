@@ -105,3 +105,22 @@ def test_switched_off_hard_days_pile_up(flat):
     assert pairs_per_week(off)  # back-to-back hard days appear
     assert off.days[-2].hard  # Saturday before the race too
     assert off.objective > on.objective
+
+
+def _next_to_long(result) -> int:
+    """Hard training days right before or after a long run."""
+    days = result.days
+    return sum(1 for i, d in enumerate(days) if d.session == "long"
+               for j in (i - 1, i + 1) if 0 <= j < len(days) - 1 and days[j].hard)
+
+
+def test_long_run_gets_easy_days_around_it_by_default(flat):
+    """long_run_counts_as_hard (default true): the long run is spaced like a hard day, so no hard
+    session sits the day before or after it; switched off, the FLAT objective puts them there."""
+    common = {"rules.hard_easy.max_hard_per_week": 3, "rules.long_run.required_weekly": True, **flat}
+    on = solve_checked(only("hard_easy", "long_run", **common))
+    off = solve_checked(only("hard_easy", "long_run", **common, **{"rules.hard_easy.long_run_counts_as_hard": False}))
+    assert any(d.session == "long" for d in on.days)
+    assert _next_to_long(on) == 0
+    assert _next_to_long(off) > 0
+    assert off.objective >= on.objective

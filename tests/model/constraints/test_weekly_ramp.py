@@ -41,11 +41,11 @@ def test_ramp_binds_every_loading_week(flat_run):
 
 def test_partial_first_week_compared_as_full_week_equivalent(flat_run):
     # Start Wed 2027-01-06: week 1 has 5 days (Wed-Sun). E(1) = V(1) * 7/5 <= 220 ->
-    # V(1) <= 157.14 -> 157 (E = 219.8). Week 2: V(2) <= 1.10 * E(1) = 1.1 * 157 * 7/5 = 241.78 -> 241.
-    # Week 3: V(3) <= floor(1.10 * 241) = 265.
+    # V(1) <= 157.14 -> 157 (E = 219.8). Week 3: V(3) <= floor(1.10 * 220) = 242.
     result = solve_checked(only("weekly_ramp", **flat_run, start_date="2027-01-06"))
     assert result.weeks[0].days == 5
-    assert [week_minutes(result, w) for w in (1, 2, 3, 4)] == [157, 241, 265, 270]
+    # Week 2 ramps from REF(1) = the athlete's current 200 (a partial week is no reference): 220.
+    assert [week_minutes(result, w) for w in (1, 2, 3, 4)] == [157, 220, 242, 270]
     assert week_minutes(result, 1) == math.floor(1.10 * 200 * 5 / 7)
 
 

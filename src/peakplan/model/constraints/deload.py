@@ -20,6 +20,7 @@ def add(ctx: BuildContext) -> None:
     cal, v = ctx.calendar, ctx.vars
     factor = cap_ratio(rule.volume_factor)
     for w in sorted(cal.deload_weeks):
-        ctx.rules.add_le(NAME, f"week {w}", v.week_minutes(w) * cal.week_length(w - 1) * RATIO_SCALE,
-                         factor * cal.week_length(w) * v.week_minutes(w - 1),
+        ref_minutes, ref_days = v.reference(w - 1)
+        ctx.rules.add_le(NAME, f"week {w}", v.week_minutes(w) * ref_days * RATIO_SCALE,
+                         factor * cal.week_length(w) * ref_minutes,
                          f"recovery week <= {rule.volume_factor:.2f} x week {w - 1}")

@@ -1,6 +1,7 @@
 """hard_easy: hard days are spaced by at least ``min_easy_days_between`` easy days, with at
 most ``back_to_back_per_week`` adjacent hard pairs a week (never three in a row), and at most
-``max_hard_per_week`` hard sessions a week. The race day counts as hard.
+``max_hard_per_week`` hard sessions a week. The race day counts as hard, and so does the long
+run for spacing (``long_run_counts_as_hard``), though not toward the weekly count.
 
 Sources: Bowerman's hard/easy principle, about 48 h between hard efforts (SCIENCE.md R3);
 occasional back-to-back quality days (seed article); two quality sessions a week (Daniels).
@@ -21,7 +22,10 @@ def add(ctx: BuildContext) -> None:
     cal, v, book, model = ctx.calendar, ctx.vars, ctx.rules, ctx.model
 
     def hard(d: int) -> LinearExpr:
-        return 1 if d == cal.race_day else v.is_hard(d)
+        """Hard for spacing: a hard session, the race, and the long run if it counts as hard."""
+        if d == cal.race_day:
+            return 1
+        return v.is_hard_or_long(d) if rule.long_run_counts_as_hard else v.is_hard(d)
 
     k = rule.min_easy_days_between
     pairs: dict[int, list] = {w: [] for w in cal.weeks}

@@ -28,7 +28,7 @@ def add(ctx: BuildContext) -> None:
         return
     cal, v, book = ctx.calendar, ctx.vars, ctx.rules
     ref = cal.loading_weeks
-    ref_minutes, ref_days = v.week_minutes(ref), cal.week_length(ref)
+    ref_minutes, ref_days = v.reference(ref)
     for j, (cap, floor) in enumerate(multipliers(rule.volume_reduction, rule.floor_band, rule.weeks), start=1):
         w = ref + j
         where, scaled = f"week {w}", v.week_minutes(w) * ref_days * RATIO_SCALE
@@ -37,6 +37,6 @@ def add(ctx: BuildContext) -> None:
         if floor > 0:
             book.add_ge(NAME, where, scaled, floor_ratio(floor) * cal.week_length(w) * ref_minutes,
                         f"taper week {j}: volume >= {floor:.0%} of week {ref}")
-        if rule.keep_frequency:
+        if rule.keep_frequency and cal.is_full(ref):
             book.add_ge(NAME, where, v.week_running_days(w), v.week_running_days(ref) - 1,
                         f"running days >= week {ref} minus one")

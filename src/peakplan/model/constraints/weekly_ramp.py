@@ -1,5 +1,6 @@
 """weekly_ramp: weekly volume grows by at most ``max_increase`` over the last loading week,
-and never exceeds the athlete's peak weekly volume.
+and never exceeds the athlete's peak weekly volume. A partial week 1 counts as the athlete's
+current volume when it is the reference (docs/rules.md, REF).
 
 Sources: the 10 % rule is folklore; > 30 % weekly increases are linked to injury in novices
 (Nielsen et al. 2014, 873 runners; Buist et al. 2008 RCT); ramp tied to recent real load
@@ -30,8 +31,9 @@ def add(ctx: BuildContext) -> None:
             book.add_le(NAME, f"week {w}", v.week_minutes(w) * 7 * RATIO_SCALE,
                         up * athlete.current_weekly_minutes * n, detail + "current weekly volume")
         else:
-            book.add_le(NAME, f"week {w}", v.week_minutes(w) * cal.week_length(previous) * RATIO_SCALE,
-                        up * n * v.week_minutes(previous), detail + f"week {previous}")
+            ref_minutes, ref_days = v.reference(previous)
+            book.add_le(NAME, f"week {w}", v.week_minutes(w) * ref_days * RATIO_SCALE,
+                        up * n * ref_minutes, detail + f"week {previous}")
         previous = w
     for w in cal.weeks:
         book.add_le(NAME, f"week {w} ceiling", v.week_minutes(w) * 7,
