@@ -8,6 +8,7 @@ import numpy as np
 
 from peakplan.model.build import build
 from peakplan.model.calendar import Calendar
+from peakplan.model.presets import preset_names
 from peakplan.model.progress import ProgressHook, Stop
 from peakplan.model.solver import RawSolution, readiness_bound
 from peakplan.model.solver import solve as run_solver
@@ -29,6 +30,9 @@ def load_models(scenario: Scenario) -> tuple[Catalogue, ReadinessModel]:
     catalogue, readiness = out
     _check_quota_names(scenario, catalogue)
     _check_long_type(scenario, catalogue)
+    if scenario.solver.preset is not None and scenario.solver.preset not in preset_names():
+        raise ScenarioError(f"solver.preset = {scenario.solver.preset!r} is not a preset of models/solver-presets.yaml; "
+                            f"use one of {', '.join(preset_names())}, or leave it out for the default.")
     return catalogue, readiness
 
 

@@ -12,13 +12,12 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
 import yaml
 from typer.testing import CliRunner
 
 from peakplan.cli import app
 from peakplan.model.progress import Stop
-from peakplan.scenario import load_scenario, scenario_from_dict
+from peakplan.scenario import scenario_from_dict
 from peakplan.solve import solve
 from peakplan.validate import validate
 

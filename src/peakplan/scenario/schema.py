@@ -169,6 +169,8 @@ class ModelChoice(Frozen):
 
 
 class Solver(Frozen):
+    preset: str | None = Field(default=None, description="CP-SAT settings by name from models/solver-presets.yaml: "
+                               "proof (the default: one worker, deterministic) or fast (two workers)")
     time_limit_s: float = Field(default=60.0, gt=0, le=86400)
     workers: int = Field(default=1, ge=1, le=64)
     seed: int = Field(default=0, ge=0, le=2**31 - 1)

@@ -1,0 +1,1 @@
+"""peakplan benchmarks: `python -m benchmarks` (see README.md)."""

@@ -1,0 +1,174 @@
+"""One measured solve: CP-SAT through peakplan's own parameters, or the same model as a MILP.
+
+Both backends solve the model ``peakplan.model.build`` makes; the clock runs around the solver
+call only (presolve included, model building excluded) and the trajectory of (time, best,
+bound) gives time to first plan and the gap at fixed times. Every plan goes through the
+independent validator and is scored by the product's readiness computation.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from types import SimpleNamespace
+from typing import Any
+
+from ortools.sat.python import cp_model
+
+from peakplan.model import milp
+from peakplan.model.build import build
+from peakplan.model.calendar import Calendar
+from peakplan.model.solver import parameters
+from peakplan.model.variables import REST
+from peakplan.pmc import start_state
+from peakplan.result import Result
+from peakplan.scenario import Scenario
+from peakplan.solve import load_models, plan_days, plan_weeks, readiness_summary
+from peakplan.validate import validate
+
+GAP_TIMES_S = (1.0, 5.0, 30.0)
+
+
+@dataclass
+class Run:
+    solver: str
+    status: str
+    wall_s: float
+    first_s: float | None = None        # first plan
+    proof_s: float | None = None        # proven optimum (None: not proven in the limit)
+    scaled_objective: float | None = None
+    scaled_bound: float | None = None
+    readiness: float | None = None      # race-day readiness of the plan (product's computation)
+    violations: int | None = None       # validator findings on the plan
+    gaps: dict[str, float | None] = field(default_factory=dict)   # gap at 1/5/30 s (None: no plan yet)
+    trajectory: list[tuple[float, float, float]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out.pop("trajectory")
+        return out
+
+
+def model_size(proto) -> dict[str, int]:
+    terms = sum(len(c.linear.vars) for c in proto.constraints if c.has_linear())
+    return {"variables": len(proto.variables), "constraints": len(proto.constraints), "linear_terms": terms}
+
+
+def gap(best: float, bound: float) -> float:
+    """Relative gap in the solver's objective (readiness above the all-rest plan, 1e-6 units)."""
+    return max(0.0, bound - best) / max(abs(best), 1.0)
+
+
+def gaps_at(trajectory: list[tuple[float, float, float]], proof_s: float | None) -> dict[str, float | None]:
+    out: dict[str, float | None] = {}
+    for t in GAP_TIMES_S:
+        if proof_s is not None and proof_s <= t:
+            out[f"{t:g}s"] = 0.0
+            continue
+        seen = [(best, bound) for when, best, bound in trajectory if when <= t]
+        bests = [b for b, _ in seen if math.isfinite(b)]
+        bounds = [b for _, b in seen if math.isfinite(b)]
+        out[f"{t:g}s"] = gap(max(bests), min(bounds)) if bests and bounds else None
+    return out
+
+
+class _Trace(cp_model.CpSolverSolutionCallback):
+    def __init__(self, start: float) -> None:
+        super().__init__()
+        self.start, self.points = start, []
+
+    def on_solution_callback(self) -> None:
+        self.points.append((time.perf_counter() - self.start, self.ObjectiveValue(), self.BestObjectiveBound()))
+
+
+def solve_cpsat(scenario: Scenario, time_limit_s: float) -> tuple[Run, dict[str, int]]:
+    catalogue, readiness = load_models(scenario)
+    ctx, _ = build(scenario, catalogue, readiness)
+    solver = parameters(scenario.solver.model_copy(update={"time_limit_s": time_limit_s}))
+    solver.parameters.catch_sigint_signal = False
+    start = time.perf_counter()
+    trace = _Trace(start)
+    bound_points: list[tuple[float, float, float]] = []
+    solver.best_bound_callback = lambda b: bound_points.append((time.perf_counter() - start, -math.inf, b))
+    code = solver.Solve(ctx.model, trace)
+    wall = time.perf_counter() - start
+    status = solver.StatusName(code)
+    run = Run("cp-sat", status, wall)
+    run.trajectory = sorted(trace.points + bound_points)
+    if trace.points:
+        run.first_s = trace.points[0][0]
+    if status == "OPTIMAL":
+        run.proof_s = wall
+    if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        run.scaled_objective, run.scaled_bound = solver.ObjectiveValue(), solver.BestObjectiveBound()
+        v = ctx.vars
+        sessions = [next(n for n in v.types if solver.BooleanValue(v.session(d, n))) for d in ctx.calendar.training_days]
+        minutes = [0 if s == REST else solver.Value(v.session_minutes(d, s))
+                   for d, s in zip(ctx.calendar.training_days, sessions, strict=True)]
+        score(run, scenario, sessions, minutes)
+    run.gaps = gaps_at(run.trajectory, run.proof_s)
+    return run, model_size(ctx.model.Proto())
+
+
+def solve_milp(scenario: Scenario, time_limit_s: float, solver: str = "highs") -> tuple[Run, float]:
+    """The same built model, translated to a MILP; returns the run and the translation time."""
+    catalogue, readiness = load_models(scenario)
+    ctx, _ = build(scenario, catalogue, readiness)
+    with _quiet_stdout():
+        result = milp.solve(ctx.model.Proto(), time_limit_s, solver=solver, threads=1)
+    run = Run(solver, result.status, result.wall_time_s)
+    run.trajectory = result.progress
+    firsts = [t for t, best, _ in result.progress if math.isfinite(best)]
+    run.first_s = firsts[0] if firsts else (result.wall_time_s if result.values else None)
+    if result.status == "OPTIMAL":
+        run.proof_s = result.wall_time_s
+    if result.values:
+        run.scaled_objective, run.scaled_bound = result.objective, result.bound
+        v, x = ctx.vars, result.values
+        sessions = [next(n for n in v.types if x[v.session(d, n).Index()] == 1) for d in ctx.calendar.training_days]
+        minutes = [0 if s == REST else x[v.session_minutes(d, s).Index()]
+                   for d, s in zip(ctx.calendar.training_days, sessions, strict=True)]
+        score(run, scenario, sessions, minutes)
+    run.gaps = gaps_at(run.trajectory, run.proof_s)
+    return run, result.translate_s
+
+
+@contextlib.contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """HiGHS prints debug lines straight to file descriptor 1 (``...transformNewIntegerFeasible
+    Solution``); keep them out of the progress display. The solver log itself comes through MathOpt."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    with open(os.devnull, "w") as devnull:
+        os.dup2(devnull.fileno(), 1)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+
+
+def plan_result(scenario: Scenario, status: str, sessions: list[str], minutes: list[int]) -> Result:
+    """A Result for a given day-by-day plan, built the way ``peakplan.solve.solve`` builds one."""
+    catalogue, readiness = load_models(scenario)
+    cal = Calendar(scenario)
+    raw = SimpleNamespace(sessions=sessions, minutes=minutes)
+    result = Result(status=status, scenario=scenario)
+    result.days = plan_days(scenario, cal, catalogue, readiness, raw)
+    result.weeks = plan_weeks(cal, catalogue, result.days)
+    result.readiness = readiness_summary(scenario, cal, readiness, result.days, start_state(scenario.athlete))
+    result.objective = result.bound = result.readiness["race_day"]
+    result.gap = 0.0
+    return result
+
+
+def score(run: Run, scenario: Scenario, sessions: list[str], minutes: list[int]) -> Result:
+    result = plan_result(scenario, "FEASIBLE", sessions, minutes)
+    run.readiness = result.objective
+    run.violations = len(validate(scenario, result.to_plan_dict()))
+    return result

@@ -1,0 +1,37 @@
+"""Peak memory of one solve, measured in a fresh subprocess (``ru_maxrss`` of that process).
+
+The subprocess first records its peak after the imports, then builds and solves the case, so
+the report can tell what the solve itself adds to the interpreter, ortools and numpy.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_CODE = """
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[1])
+from benchmarks.cases import Case
+from peakplan.solve import solve
+def peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+distance, weeks, days, limit = sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
+after_imports = peak_mb()
+started = time.perf_counter()
+result = solve(Case(distance, weeks, days).scenario(limit))
+print(json.dumps({"status": result.status, "solve_s": result.solve_time_s, "wall_s": time.perf_counter() - started,
+                  "peak_mb": peak_mb(), "after_imports_mb": after_imports}))
+"""
+
+
+def peak_memory(distance: str, weeks: int, days: int, time_limit_s: float = 60.0) -> dict:
+    out = subprocess.run([sys.executable, "-c", _CODE, str(ROOT), distance, str(weeks), str(days), str(time_limit_s)],
+                         check=True, capture_output=True, text=True)
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    data["case"] = f"{distance}-{weeks}w-{days}d"
+    return data
