@@ -1,6 +1,6 @@
 """``python -m benchmarks [--quick]``: the benchmark suite of issue 6 (see README.md).
 
-Full run: the sampled grid (CP-SAT, HiGHS on the same model, the template baseline), the
+Full run: the whole grid (CP-SAT, HiGHS on the same model, the template baseline), the
 headline scenario repeated, a batch of 16-week variants on every core, and the peak memory of
 a 52-week solve; writes RESULTS.md and results.json next to this file. ``--quick``: four small
 cases and a small batch (well under a minute), written to RESULTS-quick.md / results-quick.json
@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from benchmarks import report
 from benchmarks.batch import run_batch
-from benchmarks.cases import QUICK, sampled_grid
+from benchmarks.cases import QUICK, full_grid, sampled_grid
 from benchmarks.memory import peak_memory
 from benchmarks.suite import Limits, run_cases, run_repeats
 
@@ -33,6 +33,7 @@ OPTIMA = HERE / "optima.json"
 def parse(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="the CI subset: 4 small cases, small batch, < 60 s")
+    p.add_argument("--sample", action="store_true", help="32 of the 126 grid cases (every distance x length once)")
     p.add_argument("--no-milp", action="store_true", help="skip the HiGHS baseline")
     p.add_argument("--limit", type=float, default=30.0, help="time limit per solve and solver (s), default 30")
     p.add_argument("--repeats", type=int, default=None, help="headline repeats (default 9, quick 3)")
@@ -44,15 +45,15 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
-    cases = list(QUICK) if args.quick else sampled_grid()
+    cases = list(QUICK) if args.quick else sampled_grid() if args.sample else full_grid()
     repeats = args.repeats if args.repeats is not None else (3 if args.quick else 9)
-    batch_n = args.batch if args.batch is not None else (8 if args.quick else 60)
+    batch_n = args.batch if args.batch is not None else (8 if args.quick else 120)
     limits = Limits(args.limit, args.limit)
     console = Console(stderr=True)
     started = time.perf_counter()
     data = {"quick": args.quick, "limits": {"cpsat_s": limits.cpsat_s, "milp_s": limits.milp_s},
-            "machine": report.machine(), "grid": "quick subset" if args.quick else
-            "sampled: every distance x block length once, availability rotating, + marathon-16w at 3-7 days"}
+            "machine": report.machine(),
+            "grid": "quick subset" if args.quick else "sampled (32 cases)" if args.sample else "full (126 cases)"}
     steps = len(cases) * (3 if not args.no_milp else 2) + 2 * repeats + batch_n + (0 if args.quick else 1)
     columns = (TextColumn("{task.description:<42}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console) as progress:

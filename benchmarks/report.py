@@ -170,6 +170,21 @@ def case_table(data: dict[str, Any]) -> list[str]:
     return lines
 
 
+def by_length(data: dict[str, Any]) -> list[str]:
+    limit, rows = data["limits"]["milp_s"], []
+    for weeks in sorted({c["weeks"] for c in data["cases"]}):
+        cases = [c for c in data["cases"] if c["weeks"] == weeks]
+        cp = [proof(c["cpsat"]) if proof(c["cpsat"]) is not None else math.inf for c in cases]
+        hi = [proof(c["highs"]) if proof(c["highs"]) is not None else math.inf for c in cases if "highs" in c]
+        ratios = [r for r, _ in (milp_ratio(c, limit) for c in cases) if r is not None] if hi else []
+        gains = [g for c in cases if c["template"]["violations"] == 0 and (g := gain_ratio(c)) is not None]
+        rows.append(f"| {weeks} | {len(cases)} | {_t(statistics.median(cp))} / {_t(max(cp))} "
+                    f"| {_t(statistics.median(hi)) if hi else '—'} / {_t(max(hi)) if hi else '—'} "
+                    f"| {_x(statistics.median(ratios)) if ratios else '—'} "
+                    f"| {f'{statistics.median(gains):+.1%}' if gains else '—'} |")
+    return rows
+
+
 def write(data: dict[str, Any], out_dir: Path, stem: str) -> tuple[Path, Path]:
     data["summary"] = summarize(data)
     json_path, md_path = out_dir / f"{stem}.json", out_dir / f"{stem.replace('results', 'RESULTS')}.md"
@@ -205,7 +220,10 @@ def markdown(data: dict[str, Any]) -> list[str]:
                   (f"{h['repeats']} repeats, alternating. CP-SAT time to proof (s): "
                   f"{', '.join(_t(x) for x in h['cpsat_proof_s'])} — median {_t(h['cpsat_median_s'])}. "
                   f"HiGHS: {', '.join(_t(x) for x in h['highs_proof_s'])} — median {_t(h['highs_median_s'])}."), ""]
-    lines += ["## Cases", "", ("Gaps are (bound − best) / best in the solvers' objective (readiness above the "
+    lines += ["## By block length", "", ("| weeks | cases | CP-SAT proof median / max s | HiGHS proof median / max s "
+              "| HiGHS ÷ CP-SAT median | readiness gain over template, median |"), "|---|---|---|---|---|---|"]
+    lines += by_length(data)
+    lines += ["", "## Cases", "", ("Gaps are (bound − best) / best in the solvers' objective (readiness above the "
               "all-rest plan); — before the first plan. `≥` marks a lower bound."), "", *case_table(data), ""]
     if data.get("batch"):
         b = data["batch"]

@@ -70,7 +70,7 @@ class Template:
         kinds = self._kinds(w, phase, days, long_day, hard_days)
         plan = self._minutes(w, kinds, target, e_target)
         for d, (name, _) in plan.items():
-            if self.cat[name].hard if name != REST else False:
+            if name != REST and (self.cat[name].hard or (self.cat[name].long and self._long_is_hard())):
                 self.last_hard = max(self.last_hard, d)
         v = sum(m for _, m in plan.values())
         self.e[w] = v * 7 / cal.week_length(w)
@@ -102,10 +102,15 @@ class Template:
                 continue
             if he.enabled and (d - max([self.last_hard, *chosen]) < gap or race - d < gap):
                 continue
-            if long_day is not None and abs(d - long_day) < 1:
+            if long_day is not None and abs(d - long_day) < (gap if self._long_is_hard() else 1):
                 continue
             chosen.append(d)
         return chosen
+
+    def _long_is_hard(self) -> bool:
+        """The long run counts as a hard day for the spacing rules (``long_run_counts_as_hard``)."""
+        he = self.rules.hard_easy
+        return he.enabled and getattr(he, "long_run_counts_as_hard", False)
 
     def _allowed(self, name: str, phase: str) -> bool:
         return name in self.cat and (not self.rules.phases.enabled or phase in self.cat[name].phases)
