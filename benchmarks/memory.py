@@ -1,7 +1,10 @@
-"""Peak memory of one solve, measured in a fresh subprocess (``ru_maxrss`` of that process).
+"""Peak memory of one solve, measured in a fresh subprocess (its peak resident set size).
 
-The subprocess first records its peak after the imports, then builds and solves the case, so
-the report can tell what the solve itself adds to the interpreter, ortools and numpy.
+The peak is the kernel's high-water mark of the child's own memory (``VmHWM`` in
+/proc/self/status). ``getrusage().ru_maxrss`` is not used on Linux: a child started by fork +
+exec inherits the parent's maximum, so a large benchmark process would inflate it. The child
+first records its peak after the imports, then builds and solves the case, so the report can
+tell what the solve adds to the interpreter, ortools and numpy.
 """
 
 from __future__ import annotations
@@ -19,7 +22,11 @@ sys.path.insert(0, sys.argv[1])
 from benchmarks.cases import Case
 from peakplan.solve import solve
 def peak_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    try:
+        with open("/proc/self/status") as fh:
+            return next(int(l.split()[1]) for l in fh if l.startswith("VmHWM")) / 1024  # kB
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 distance, weeks, days, limit = sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
 after_imports = peak_mb()
 started = time.perf_counter()

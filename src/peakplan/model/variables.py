@@ -7,9 +7,10 @@ queries below and never the dictionaries.
 
 A day's minutes and a week's minutes are integer variables defined by an equality to their
 sum, not repeated sums: the week total appears in every weekly rule and in each day's quality
-cap, and as an expression it made the 16-week model 50 000 terms long. As variables the model is
-7 times smaller, presolve 3 times faster and the solve 3-10 times faster (benchmarks/README.md);
-the rules and the LP relaxation are unchanged (the definitions are equalities).
+cap, and as an expression it made the 16-week model 56 000 linear terms long. As variables it
+has 4 times fewer terms, presolves 3 times faster and proves optimality 4.7 times faster
+(geometric mean, benchmarks/TUNING.md); the rules and the LP relaxation are unchanged (the
+definitions are equalities).
 """
 
 from __future__ import annotations
