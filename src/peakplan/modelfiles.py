@@ -113,15 +113,33 @@ def _read_yaml(path: Path) -> object:
         return yaml.safe_load(fh)
 
 
-def load_catalogue(name: str, base_dir: Path | None = None) -> Catalogue:
-    return Catalogue.model_validate(_read_yaml(resolve_path(name, base_dir)))
+def _file_key(path: Path) -> tuple[str, int, int]:
+    """Path, mtime and size: an edited file is read again, an unchanged one is not."""
+    stat = path.stat()  # FileNotFoundError for a missing file, as before
+    return str(path.resolve()), stat.st_mtime_ns, stat.st_size
 
 
-def load_readiness(name: str, base_dir: Path | None = None) -> ReadinessModel:
-    data = _read_yaml(resolve_path(name, base_dir))
+@lru_cache(maxsize=64)
+def _catalogue(key: tuple[str, int, int]) -> Catalogue:
+    return Catalogue.model_validate(_read_yaml(Path(key[0])))
+
+
+@lru_cache(maxsize=64)
+def _readiness(key: tuple[str, int, int]) -> ReadinessModel:
+    data = _read_yaml(Path(key[0]))
     if isinstance(data, dict) and data.get("kind") == "pmc":
         return PmcModel.model_validate(data)
     return BanisterModel.model_validate(data)
+
+
+def load_catalogue(name: str, base_dir: Path | None = None) -> Catalogue:
+    """The catalogue (frozen, so safely shared): parsed once per file version, not once per solve."""
+    return _catalogue(_file_key(resolve_path(name, base_dir)))
+
+
+def load_readiness(name: str, base_dir: Path | None = None) -> ReadinessModel:
+    """The readiness model (frozen), parsed once per file version."""
+    return _readiness(_file_key(resolve_path(name, base_dir)))
 
 
 @lru_cache(maxsize=1)

@@ -66,7 +66,7 @@ def compare_command(
     debug: Annotated[bool, typer.Option(help="show Python tracebacks")] = False,
 ) -> None:
     """Compare variants side by side (see HELP)."""
-    from peakplan.report.tables import compare_json, compare_table, explanation_lines, weeks_table
+    from peakplan.report.tables import compare_json, compare_table, weeks_table
 
     console = Console(width=None if sys.stdout.isatty() else 120)
     outcomes = solve_inputs(inputs, set_, time_limit_s, debug, "solving")
@@ -77,11 +77,23 @@ def compare_command(
         console.print(compare_table(outcomes))
         if any(o.has_plan for o in outcomes):
             console.print(weeks_table(outcomes))
-        lines = explanation_lines(outcomes)
-        if lines:
-            console.print("[bold red]variants without a plan[/bold red] (conflicting rules):")
-            for line in lines:
-                console.print(line, highlight=False)
+        print_explanations(console, outcomes, "[bold red]variants without a plan[/bold red] (conflicting rules):")
+    finish(console, outcomes, saved, as_json)
+
+
+def print_explanations(console: Console, outcomes, heading: str) -> None:
+    """The conflicting rules of the variants without a plan, under ``heading`` (nothing if none)."""
+    from peakplan.report.tables import explanation_lines
+
+    lines = explanation_lines(outcomes)
+    if lines:
+        console.print(heading)
+        for line in lines:
+            console.print(line, highlight=False)
+
+
+def finish(console: Console, outcomes, saved: str, as_json: bool) -> None:
+    """Say where the plan files went, then exit with the code the outcomes call for."""
     if saved and not as_json:
         console.print(saved, highlight=False)
     raise typer.Exit(exit_code(outcomes))

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from peakplan.commands.common import fail
-from peakplan.commands.compare import SET_HELP, exit_code, save_plans, solve_inputs
+from peakplan.commands.compare import SET_HELP, finish, print_explanations, save_plans, solve_inputs
 
 HELP = ("Solve SCENARIO for every value (grid) of the --set fields on all cores with a progress bar; print "
         "readiness per point and explain the infeasible ones. Exit 0 when some point has a plan, 1 when all are "
@@ -27,7 +27,7 @@ def sweep_command(
     debug: Annotated[bool, typer.Option(help="show Python tracebacks")] = False,
 ) -> None:
     """Readiness over a grid of scenario values (see HELP)."""
-    from peakplan.report.tables import explanation_lines, sweep_json, sweep_table
+    from peakplan.report.tables import sweep_json, sweep_table
     from peakplan.report.variants import parse_setting
 
     if not set_:
@@ -42,14 +42,8 @@ def sweep_command(
         print(json.dumps(sweep_json(outcomes, settings), indent=1, ensure_ascii=False))
     else:
         console.print(sweep_table(outcomes, settings))
-        lines = explanation_lines(outcomes)
-        if lines:
-            console.print("[bold red]infeasible points[/bold red] and the rules that conflict there:")
-            for line in lines:
-                console.print(line, highlight=False)
-    if saved and not as_json:
-        console.print(saved, highlight=False)
-    raise typer.Exit(exit_code(outcomes))
+        print_explanations(console, outcomes, "[bold red]infeasible points[/bold red] and the rules that conflict there:")
+    finish(console, outcomes, saved, as_json)
 
 
 def register(app: typer.Typer) -> None:
