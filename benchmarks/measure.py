@@ -15,20 +15,17 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from types import SimpleNamespace
 from typing import Any
 
 from ortools.sat.python import cp_model
 
 from peakplan.model import milp
 from peakplan.model.build import build
-from peakplan.model.calendar import Calendar
 from peakplan.model.solver import parameters
 from peakplan.model.variables import REST
-from peakplan.pmc import start_state
 from peakplan.result import Result
 from peakplan.scenario import Scenario
-from peakplan.solve import load_models, plan_days, plan_weeks, readiness_summary
+from peakplan.solve import load_models, result_from_plan
 from peakplan.validate import validate
 
 GAP_TIMES_S = (1.0, 5.0, 30.0)
@@ -83,7 +80,7 @@ class _Trace(cp_model.CpSolverSolutionCallback):
         self.start, self.points = start, []
 
     def on_solution_callback(self) -> None:
-        self.points.append((time.perf_counter() - self.start, self.ObjectiveValue(), self.BestObjectiveBound()))
+        self.points.append((time.perf_counter() - self.start, self.objective_value, self.best_objective_bound))
 
 
 def solve_cpsat(scenario: Scenario, time_limit_s: float) -> tuple[Run, dict[str, int]]:
@@ -95,9 +92,9 @@ def solve_cpsat(scenario: Scenario, time_limit_s: float) -> tuple[Run, dict[str,
     trace = _Trace(start)
     bound_points: list[tuple[float, float, float]] = []
     solver.best_bound_callback = lambda b: bound_points.append((time.perf_counter() - start, -math.inf, b))
-    code = solver.Solve(ctx.model, trace)
+    code = solver.solve(ctx.model, trace)
     wall = time.perf_counter() - start
-    status = solver.StatusName(code)
+    status = solver.status_name(code)
     run = Run("cp-sat", status, wall)
     run.trajectory = sorted(trace.points + bound_points)
     if trace.points:
@@ -105,22 +102,22 @@ def solve_cpsat(scenario: Scenario, time_limit_s: float) -> tuple[Run, dict[str,
     if status == "OPTIMAL":
         run.proof_s = wall
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        run.scaled_objective, run.scaled_bound = solver.ObjectiveValue(), solver.BestObjectiveBound()
+        run.scaled_objective, run.scaled_bound = solver.objective_value, solver.best_objective_bound
         v = ctx.vars
-        sessions = [next(n for n in v.types if solver.BooleanValue(v.session(d, n))) for d in ctx.calendar.training_days]
-        minutes = [0 if s == REST else solver.Value(v.session_minutes(d, s))
+        sessions = [next(n for n in v.types if solver.boolean_value(v.session(d, n))) for d in ctx.calendar.training_days]
+        minutes = [0 if s == REST else solver.value(v.session_minutes(d, s))
                    for d, s in zip(ctx.calendar.training_days, sessions, strict=True)]
         score(run, scenario, sessions, minutes)
     run.gaps = gaps_at(run.trajectory, run.proof_s)
-    return run, model_size(ctx.model.Proto())
+    return run, model_size(ctx.model.proto)
 
 
-def solve_milp(scenario: Scenario, time_limit_s: float, solver: str = "highs") -> tuple[Run, float]:
+def solve_milp(scenario: Scenario, time_limit_s: float, solver: str = "highs", threads: int = 1) -> tuple[Run, float]:
     """The same built model, translated to a MILP; returns the run and the translation time."""
     catalogue, readiness = load_models(scenario)
     ctx, _ = build(scenario, catalogue, readiness)
     with _quiet_stdout():
-        result = milp.solve(ctx.model.Proto(), time_limit_s, solver=solver, threads=1)
+        result = milp.solve(ctx.model.proto, time_limit_s, solver=solver, threads=threads)
     run = Run(solver, result.status, result.wall_time_s)
     run.trajectory = result.progress
     firsts = [t for t, best, _ in result.progress if math.isfinite(best)]
@@ -130,12 +127,17 @@ def solve_milp(scenario: Scenario, time_limit_s: float, solver: str = "highs") -
     if result.values:
         run.scaled_objective, run.scaled_bound = result.objective, result.bound
         v, x = ctx.vars, result.values
-        sessions = [next(n for n in v.types if x[v.session(d, n).Index()] == 1) for d in ctx.calendar.training_days]
-        minutes = [0 if s == REST else x[v.session_minutes(d, s).Index()]
+        sessions = [next(n for n in v.types if _value(x, v.session(d, n)) == 1) for d in ctx.calendar.training_days]
+        minutes = [0 if s == REST else _value(x, v.session_minutes(d, s))
                    for d, s in zip(ctx.calendar.training_days, sessions, strict=True)]
         score(run, scenario, sessions, minutes)
     run.gaps = gaps_at(run.trajectory, run.proof_s)
     return run, result.translate_s
+
+
+def _value(values: list[float], var) -> float:
+    """A variable's value in the MILP solution; a pair built without variables is the constant 0."""
+    return var if isinstance(var, int) else values[var.index]
 
 
 @contextlib.contextmanager
@@ -153,22 +155,8 @@ def _quiet_stdout() -> Iterator[None]:
             os.close(saved)
 
 
-def plan_result(scenario: Scenario, status: str, sessions: list[str], minutes: list[int]) -> Result:
-    """A Result for a given day-by-day plan, built the way ``peakplan.solve.solve`` builds one."""
-    catalogue, readiness = load_models(scenario)
-    cal = Calendar(scenario)
-    raw = SimpleNamespace(sessions=sessions, minutes=minutes)
-    result = Result(status=status, scenario=scenario)
-    result.days = plan_days(scenario, cal, catalogue, readiness, raw)
-    result.weeks = plan_weeks(cal, catalogue, result.days)
-    result.readiness = readiness_summary(scenario, cal, readiness, result.days, start_state(scenario.athlete))
-    result.objective = result.bound = result.readiness["race_day"]
-    result.gap = 0.0
-    return result
-
-
 def score(run: Run, scenario: Scenario, sessions: list[str], minutes: list[int]) -> Result:
-    result = plan_result(scenario, "FEASIBLE", sessions, minutes)
+    result = result_from_plan(scenario, sessions, minutes)
     run.readiness = result.objective
     run.violations = len(validate(scenario, result.to_plan_dict()))
     return result

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import statistics
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from benchmarks.cases import Case
-from benchmarks.measure import plan_result, solve_cpsat, solve_milp
+from benchmarks.measure import solve_cpsat, solve_milp
 from benchmarks.template import template_plan
 from peakplan.modelfiles import BanisterModel
 from peakplan.scenario import Scenario, load_scenario
-from peakplan.solve import load_models
+from peakplan.solve import load_models, result_from_plan
 from peakplan.validate import validate
 
 Tick = Callable[[str], None]
@@ -33,7 +35,7 @@ def baseline_readiness(scenario: Scenario) -> float:
 def template_run(scenario: Scenario) -> dict[str, Any]:
     catalogue, _ = load_models(scenario)
     sessions, minutes = template_plan(scenario, catalogue)
-    result = plan_result(scenario, "FEASIBLE", sessions, minutes)
+    result = result_from_plan(scenario, sessions, minutes)
     violations = validate(scenario, result.to_plan_dict())
     return {"readiness": result.objective, "violations": len(violations),
             "violated_rules": sorted({v.rule for v in violations})}
@@ -75,4 +77,37 @@ def run_repeats(path: str, repeats: int, limits: Limits, tick: Tick) -> dict[str
         run, _ = solve_milp(scenario, limits.milp_s)
         highs.append(run.proof_s if run.proof_s is not None else float("inf"))
     return {"scenario": path, "repeats": repeats, "cpsat_proof_s": cpsat, "highs_proof_s": highs,
+            "cpsat_median_s": statistics.median(cpsat), "highs_median_s": statistics.median(highs)}
+
+
+def on_two_cores(scenario: Scenario) -> Scenario:
+    """The scenario solved with CP-SAT's `fast` preset: two full-LP workers, one per core."""
+    solver = scenario.solver.model_validate({**scenario.solver.model_dump(), "preset": "fast", "workers": 2})
+    return scenario.model_copy(update={"solver": solver})
+
+
+def run_two_cores(items: list[tuple[str, Scenario]], repeats: int, limits: Limits, tick: Tick) -> list[dict[str, Any]]:
+    """Each scenario with the whole machine per solver: CP-SAT `fast` (two workers) and HiGHS with
+    two threads, alternating, ``repeats`` times; per case the median time to proof.
+
+    The solves run in a fresh child process: HiGHS keeps one thread pool per process, sized by
+    the first solve (the grid's one-thread solves), and refuses another size afterwards."""
+    out = []
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        for name, scenario in items:
+            tick(f"{name} on 2 cores, {repeats} x CP-SAT and HiGHS")
+            out.append(pool.submit(_two_cores_case, name, scenario, repeats, limits).result())
+            tick(f"{name} on 2 cores: done")
+    return out
+
+
+def _two_cores_case(name: str, scenario: Scenario, repeats: int, limits: Limits) -> dict[str, Any]:
+    cpsat, highs = [], []
+    for _ in range(repeats):
+        run, _ = solve_cpsat(on_two_cores(scenario), limits.cpsat_s)
+        cpsat.append(run.proof_s if run.proof_s is not None else float("inf"))
+        run, _ = solve_milp(scenario, limits.milp_s, threads=2)
+        highs.append(run.proof_s if run.proof_s is not None else float("inf"))
+    return {"case": name, "cpsat_proof_s": cpsat, "highs_proof_s": highs,
             "cpsat_median_s": statistics.median(cpsat), "highs_median_s": statistics.median(highs)}

@@ -5,7 +5,9 @@ weeks and eight 16-week variants) in one run, configurations interleaved case by
 machine noise hits them alike. Reported: time to proof per case, sum, geometric mean and the
 cases not proven within the limit. "expressions" rebuilds the model the way it was before
 issue 6 (day and week minutes as repeated sums instead of defined variables) to measure that
-formulation change; everything else uses the model as it is.
+formulation change; "all pairs built" gives every (day, session type) pair variables, also the
+pairs that phases or availability forbid outright (the model before they were left out);
+everything else uses the model as it is.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from benchmarks.cases import batch_variants, sampled_grid
+from peakplan.model import build as B
 from peakplan.model import milp, presets
 from peakplan.model import variables as V
 from peakplan.model.build import build
@@ -30,13 +33,18 @@ from peakplan.solve import load_models
 
 HERE = Path(__file__).resolve().parent
 LAZY = {"linearization_level": 2}  # the parameters before issue 6
+PRESOLVE_ONCE = {**LAZY, "add_lp_constraints_lazily": False, "max_presolve_iterations": 1}  # proof until 2026-11-27
+TWO_WORKERS = {"num_workers": 2, "num_full_subsolvers": 2, "subsolvers": ["max_lp", "pseudo_costs"]}
 CONFIGS: dict[str, tuple[str, dict[str, Any]]] = {
     "expressions + lin2 lazy (before)": ("expressions", LAZY),
     "variables + lin2 lazy": ("variables", LAZY),
     "variables + lin2 eager": ("variables", {**LAZY, "add_lp_constraints_lazily": False}),
-    "variables + proof preset (eager, 1 presolve pass)": ("variables", presets.preset("proof")),
+    "variables + eager, 1 presolve pass": ("variables", PRESOLVE_ONCE),
+    "variables, all pairs built + proof preset": ("all pairs", presets.preset("proof")),
+    "variables + proof preset (eager, no presolve)": ("variables", presets.preset("proof")),
     "variables + lin1 (CP-SAT default LP)": ("variables", {"linearization_level": 1}),
-    "variables + fast preset (2 workers)": ("variables", presets.preset("fast")),
+    "variables + 2 workers, 1 presolve pass": ("variables", {**PRESOLVE_ONCE, **TWO_WORKERS}),
+    "variables + fast preset (2 workers, no presolve)": ("variables", presets.preset("fast")),
     "HiGHS, expressions model": ("expressions", {"milp": True}),
     "HiGHS, variables model": ("variables", {"milp": True}),
 }
@@ -44,12 +52,20 @@ CONFIGS: dict[str, tuple[str, dict[str, Any]]] = {
 
 @contextlib.contextmanager
 def formulation(kind: str) -> Iterator[None]:
-    """``expressions``: day and week minutes as sums again (the pre-issue-6 model)."""
+    """``expressions``: day and week minutes as sums again (the pre-issue-6 model); ``all pairs``:
+    variables for every (day, session type), also those a rule forbids outright."""
     if kind == "variables":
         yield
         return
+    if kind == "all pairs":
+        saved_pruning, B.PRUNING = B.PRUNING, ()
+        try:
+            yield
+        finally:
+            B.PRUNING = saved_pruning
+        return
     saved = V.Variables.minutes, V.Variables.week_minutes
-    V.Variables.minutes = lambda self, d: sum(self.minutes_of[d, n] for n in self.types if n != V.REST)
+    V.Variables.minutes = lambda self, d: sum(self.session_minutes(d, n) for n in self.types if n != V.REST)
     V.Variables.week_minutes = lambda self, w: sum(self.minutes(d) for d in self.calendar.training_days_of_week(w))
     try:
         yield
@@ -68,15 +84,15 @@ def solve_once(scenario, kind: str, params: dict[str, Any], limit_s: float) -> t
     with formulation(kind):
         ctx, _ = build(scenario, *load_models(scenario))
     if params.get("milp"):
-        result = milp.solve(ctx.model.Proto(), limit_s)
+        result = milp.solve(ctx.model.proto, limit_s)
         return result.status, result.wall_time_s
     solver = cp_model.CpSolver()
     presets.apply(solver.parameters, params)
     solver.parameters.max_time_in_seconds = limit_s
     solver.parameters.num_workers = params.get("num_workers", 1)
     start = time.perf_counter()
-    code = solver.Solve(ctx.model)
-    return solver.StatusName(code), time.perf_counter() - start
+    code = solver.solve(ctx.model)
+    return solver.status_name(code), time.perf_counter() - start
 
 
 def main() -> int:

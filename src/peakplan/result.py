@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from peakplan import __version__
@@ -80,8 +80,13 @@ class Result:
             "gap": self.gap,
             "race": {"date": sc.race.date.isoformat(), "distance_km": sc.race.distance_km},
             "readiness": self.readiness,
-            "weeks": [asdict(w) for w in self.weeks],
-            "days": [{**asdict(d), "date": d.date.isoformat()} for d in self.days],
-            "tight_rules": [asdict(t) for t in self.tight_rules],
+            "weeks": [_fields(w) for w in self.weeks],
+            "days": [{**_fields(d), "date": d.date.isoformat()} for d in self.days],
+            "tight_rules": [_fields(t) for t in self.tight_rules],
             "scenario": sc.model_dump(mode="json"),
         }
+
+
+def _fields(record: Any) -> dict[str, Any]:
+    """A flat dataclass as a dict in field order (``asdict`` deep-copies: 10 ms on a 16-week plan)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}

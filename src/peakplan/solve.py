@@ -14,7 +14,7 @@ from peakplan.model.solver import RawSolution, readiness_bound
 from peakplan.model.solver import solve as run_solver
 from peakplan.modelfiles import BanisterModel, Catalogue, ReadinessModel
 from peakplan.pmc import PMC_TAU_ATL_DAYS, PMC_TAU_CTL_DAYS, ewma, start_state
-from peakplan.result import PlanDay, PlanWeek, Result, TightRule
+from peakplan.result import SOLUTION_PRESENT, PlanDay, PlanWeek, Result, TightRule
 from peakplan.scenario.loader import ScenarioError, closest
 from peakplan.scenario.schema import Scenario
 from peakplan.workouts import build_workout, phase_progress, plan_paces, workout_summary
@@ -71,19 +71,34 @@ def solve(scenario: Scenario, *, on_progress: ProgressHook | None = None, stop: 
     ctx, objective = build(scenario, catalogue, readiness)
     raw = run_solver(ctx, objective, scenario.solver, on_progress=on_progress, stop=stop,
                      first_solution=first_solution)
-    result = Result(status=raw.status, scenario=scenario, solve_time_s=raw.wall_time_s)
-    if not result.has_plan:
-        return result
-    cal = Calendar(scenario)
-    result.days = plan_days(scenario, cal, catalogue, readiness, raw)
-    result.weeks = plan_weeks(cal, catalogue, result.days)
-    result.readiness = readiness_summary(scenario, cal, readiness, result.days, start_state(scenario.athlete))
-    result.objective = result.readiness["race_day"]
+    if raw.status not in SOLUTION_PRESENT:
+        return Result(status=raw.status, scenario=scenario, solve_time_s=raw.wall_time_s)
+    result = result_from_plan(scenario, raw.sessions, raw.minutes, status=raw.status,
+                              models=(catalogue, readiness), solve_time_s=raw.wall_time_s)
     bound = result.objective if raw.status == "OPTIMAL" else max(result.objective, readiness_bound(raw, objective))
     baseline = readiness.p0 if isinstance(readiness, BanisterModel) else objective.offset
     result.bound = bound
     result.gap = (bound - result.objective) / max(abs(result.objective - baseline), 1e-9)
     result.tight_rules = [TightRule(*t) for t in raw.tight]
+    return result
+
+
+def result_from_plan(scenario: Scenario, sessions: Sequence[str], minutes: Sequence[int], *,
+                     status: str = "FEASIBLE", models: tuple[Catalogue, ReadinessModel] | None = None,
+                     solve_time_s: float = 0.0) -> Result:
+    """A Result for a given day-by-day plan (one session name and minutes per training day, race
+    day excluded): days with workouts and CTL/ATL/TSB, weeks, race-day readiness. Bound and gap
+    are those of a plan nobody proved anything about (bound = objective, gap 0) until the caller
+    sets them; ``solve`` does, and so do benchmarks scoring template plans."""
+    catalogue, readiness = models if models is not None else load_models(scenario)
+    cal = Calendar(scenario)
+    result = Result(status=status, scenario=scenario, solve_time_s=solve_time_s)
+    raw = RawSolution(status=status, sessions=list(sessions), minutes=list(minutes))
+    result.days = plan_days(scenario, cal, catalogue, readiness, raw)
+    result.weeks = plan_weeks(cal, catalogue, result.days)
+    result.readiness = readiness_summary(scenario, cal, readiness, result.days, start_state(scenario.athlete))
+    result.objective = result.bound = result.readiness["race_day"]
+    result.gap = 0.0
     return result
 
 

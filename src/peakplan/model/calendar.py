@@ -22,19 +22,20 @@ _TIE_ORDER = ("peak", "race_specific", "build", "base")
 class Calendar:
     scenario: Scenario
 
-    @property
+    # Every query below is asked thousands of times while a model is built: computed once.
+    @cached_property
     def n_days(self) -> int:
         return self.scenario.n_days
 
-    @property
+    @cached_property
     def race_day(self) -> int:
         return self.n_days - 1
 
-    @property
+    @cached_property
     def training_days(self) -> range:
         return range(self.race_day)
 
-    @property
+    @cached_property
     def n_weeks(self) -> int:
         return math.ceil(self.n_days / 7)
 
@@ -47,20 +48,31 @@ class Calendar:
         return self.scenario.start_date + dt.timedelta(days=day)
 
     def weekday(self, day: int) -> str:
-        return WEEKDAYS[self.date(day).weekday()]
+        return WEEKDAYS[(self.scenario.start_date.weekday() + day) % 7]
 
     def week_of(self, day: int) -> int:
         return self.n_weeks - (self.race_day - day) // 7
 
-    def days_of_week(self, week: int) -> list[int]:
-        last = self.race_day - 7 * (self.n_weeks - week)
-        return [d for d in range(last - 6, last + 1) if d >= 0]
+    def days_of_week(self, week: int) -> tuple[int, ...]:
+        return self._days_by_week[week]
 
-    def training_days_of_week(self, week: int) -> list[int]:
-        return [d for d in self.days_of_week(week) if d < self.race_day]
+    def training_days_of_week(self, week: int) -> tuple[int, ...]:
+        return self._training_days_by_week[week]
 
     def week_length(self, week: int) -> int:
-        return len(self.days_of_week(week))
+        return len(self._days_by_week[week])
+
+    @cached_property
+    def _days_by_week(self) -> dict[int, tuple[int, ...]]:
+        out = {}
+        for week in self.weeks:
+            last = self.race_day - 7 * (self.n_weeks - week)
+            out[week] = tuple(d for d in range(last - 6, last + 1) if d >= 0)
+        return out
+
+    @cached_property
+    def _training_days_by_week(self) -> dict[int, tuple[int, ...]]:
+        return {w: tuple(d for d in days if d < self.race_day) for w, days in self._days_by_week.items()}
 
     def is_full(self, week: int) -> bool:
         return self.week_length(week) == 7
@@ -87,7 +99,11 @@ class Calendar:
         return frozenset(w for w in range(1, self.loading_weeks) if w % rule.every_weeks == 0)
 
     def is_blackout(self, day: int) -> bool:
-        return self.date(day) in set(self.scenario.availability.blackout_dates)
+        return self.date(day) in self._blackouts
+
+    @cached_property
+    def _blackouts(self) -> frozenset[dt.date]:
+        return frozenset(self.scenario.availability.blackout_dates)
 
     def max_minutes(self, day: int) -> int:
         """Availability cap of a training day (0 on blackout dates)."""

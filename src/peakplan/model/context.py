@@ -37,16 +37,16 @@ class RuleBook:
     def literal(self, family: str, where: str) -> cp_model.IntVar:
         key = (family, where)
         if key not in self.literals:
-            self.literals[key] = self.model.NewBoolVar(f"rule_{family}_{where.replace(' ', '_')}")
+            self.literals[key] = self.model.new_bool_var(f"rule_{family}_{where.replace(' ', '_')}")
         return self.literals[key]
 
     def add(self, family: str, where: str, constraint: cp_model.BoundedLinearExpression) -> None:
         """A rule constraint that is never reported as tight (structural or logical)."""
         if self.only is not None and (family, where) not in self.only:
             return
-        ct = self.model.Add(constraint)
+        ct = self.model.add(constraint)
         if self.explain:
-            ct.OnlyEnforceIf(self.literal(family, where))
+            ct.only_enforce_if(self.literal(family, where))
 
     def add_le(self, family: str, where: str, lhs: LinearExpr, rhs: LinearExpr, detail: str) -> None:
         """``lhs <= rhs``, reported as tight when equality holds in the plan."""

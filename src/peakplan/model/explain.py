@@ -33,8 +33,8 @@ def feasible_with(scenario: Scenario, catalogue: Catalogue, readiness: Readiness
                   keep: list[Instance], time_limit_s: float = 10.0) -> bool | None:
     """Whether the scenario is feasible with only the ``keep`` rule instances (None: unknown)."""
     ctx, _ = build(scenario, catalogue, readiness, only=frozenset(keep))
-    ctx.model.ClearObjective()
-    code = _solver(time_limit_s, scenario.solver.seed).Solve(ctx.model)
+    ctx.model.clear_objective()
+    code = _solver(time_limit_s, scenario.solver.seed).solve(ctx.model)
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return True
     return False if code == cp_model.INFEASIBLE else None
@@ -44,15 +44,15 @@ def conflicting_rules(scenario: Scenario, catalogue: Catalogue, readiness: Readi
                       time_limit_s: float = 10.0) -> list[Instance] | None:
     """A minimal list of conflicting rule instances ([] if feasible, None if undecided in time)."""
     ctx, _ = build(scenario, catalogue, readiness, explain=True)
-    ctx.model.ClearObjective()
+    ctx.model.clear_objective()
     literals = ctx.rules.literals
-    index = {lit.Index(): key for key, lit in literals.items()}
-    ctx.model.AddAssumptions(list(literals.values()))
+    index = {lit.index: key for key, lit in literals.items()}
+    ctx.model.add_assumptions(list(literals.values()))
     solver = _solver(time_limit_s, scenario.solver.seed)
-    code = solver.Solve(ctx.model)
+    code = solver.solve(ctx.model)
     if code != cp_model.INFEASIBLE:
         return [] if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
-    keep = [index[i] for i in solver.SufficientAssumptionsForInfeasibility() if i in index]
+    keep = [index[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in index]
     if not keep:  # infeasible without any rule: the catalogue and availability alone conflict
         return []
     for key in list(keep):  # deletion filter

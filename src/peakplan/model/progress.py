@@ -66,15 +66,15 @@ class Recorder(cp_model.CpSolverSolutionCallback):
         v = self.ctx.vars
         sessions, minutes = [], []
         for d in self.ctx.calendar.training_days:
-            name = next(n for n in v.types if self.BooleanValue(v.session(d, n)))
+            name = next(n for n in v.types if self.boolean_value(v.session(d, n)))
             sessions.append(name)
-            minutes.append(0 if name == REST else self.Value(v.session_minutes(d, name)))
+            minutes.append(0 if name == REST else self.value(v.session_minutes(d, name)))
         self.sessions, self.minutes = sessions, minutes
-        self.scaled_objective = self.ObjectiveValue()
-        self.scaled_bound = self.BestObjectiveBound()
+        self.scaled_objective = self.objective_value
+        self.scaled_bound = self.best_objective_bound
         self.solutions += 1
         if self.first_solution:
-            self.StopSearch()
+            self.stop_search()
 
     def on_bound(self, bound: float) -> None:
         self.scaled_bound = bound
@@ -100,7 +100,7 @@ def run(solver: cp_model.CpSolver, model: cp_model.CpModel, recorder: Recorder,
 
     def target() -> None:
         try:
-            outcome["code"] = solver.Solve(model, recorder)
+            outcome["code"] = solver.solve(model, recorder)
         except BaseException as exc:  # noqa: BLE001 - handed to the calling thread
             outcome["error"] = exc
 
@@ -126,7 +126,7 @@ def _wait(worker: threading.Thread, solver: cp_model.CpSolver, recorder: Recorde
             try:
                 worker.join(TICK_S)
                 if (stop is not None and stop.requested) or pending is not None:
-                    solver.StopSearch()
+                    solver.stop_search()
                 if on_progress is not None and worker.is_alive():
                     on_progress(recorder.progress(time.perf_counter() - start))
             except KeyboardInterrupt as exc:
@@ -134,9 +134,9 @@ def _wait(worker: threading.Thread, solver: cp_model.CpSolver, recorder: Recorde
                     stop.request()
                 else:
                     pending = exc
-                solver.StopSearch()
+                solver.stop_search()
     finally:
         if worker.is_alive():  # a progress hook failed: never leave a search running behind
-            solver.StopSearch()
+            solver.stop_search()
             worker.join()
     return pending

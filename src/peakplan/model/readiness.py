@@ -52,7 +52,7 @@ def _scaled(ctx: BuildContext, weights: list[float]):
 
 def add_objective(ctx: BuildContext) -> Objective:
     expr, worst = _scaled(ctx, day_weights(ctx))
-    ctx.model.Maximize(expr)
+    ctx.model.maximize(expr)
     model = ctx.readiness
     if isinstance(model, BanisterModel):
         return Objective(offset=model.p0, rounding_bound=worst)

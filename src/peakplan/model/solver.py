@@ -57,9 +57,9 @@ def solve(ctx: BuildContext, objective: Objective, settings: Solver, *, on_progr
     start = time.perf_counter()
     code, interrupted = run(solver, ctx.model, recorder, on_progress, stop)
     wall = time.perf_counter() - start
-    status = solver.StatusName(code)
+    status = solver.status_name(code)
     if status == "MODEL_INVALID":
-        raise RuntimeError(f"peakplan built an invalid CP-SAT model: {ctx.model.Validate()}")
+        raise RuntimeError(f"peakplan built an invalid CP-SAT model: {ctx.model.validate()}")
     raw = RawSolution(status=status, wall_time_s=wall, interrupted=interrupted)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         if recorder.solutions:  # stopped between the callback and the response: keep that plan
@@ -69,12 +69,12 @@ def solve(ctx: BuildContext, objective: Objective, settings: Solver, *, on_progr
         return raw
     v = ctx.vars
     for d in ctx.calendar.training_days:
-        name = next(n for n in v.types if solver.BooleanValue(v.session(d, n)))
+        name = next(n for n in v.types if solver.boolean_value(v.session(d, n)))
         raw.sessions.append(name)
-        raw.minutes.append(0 if name == REST else solver.Value(v.session_minutes(d, name)))
-    raw.scaled_objective = solver.ObjectiveValue()
-    raw.scaled_bound = solver.BestObjectiveBound()
-    raw.tight = [(r.family, r.where, r.detail) for r in ctx.rules.records if solver.Value(r.slack) == 0]
+        raw.minutes.append(0 if name == REST else solver.value(v.session_minutes(d, name)))
+    raw.scaled_objective = solver.objective_value
+    raw.scaled_bound = solver.best_objective_bound
+    raw.tight = [(r.family, r.where, r.detail) for r in ctx.rules.records if solver.value(r.slack) == 0]
     return raw
 
 

@@ -28,27 +28,36 @@ LinearExpr = cp_model.LinearExprT
 
 
 class Variables:
-    def __init__(self, model: cp_model.CpModel, calendar: Calendar, catalogue: Catalogue):
+    """``impossible`` lists (day, session type) pairs that a hard rule forbids outright (phases,
+    blackout dates, a cap below the type's minimum): they get no variables at all (the constant 0
+    stands in) and the rules that forbid them become trivially true. CP-SAT's presolve would
+    remove them, but the `proof` preset runs without presolve, so the model is built small.
+    Explanations build every pair: a relaxed rule must be able to allow it."""
+
+    def __init__(self, model: cp_model.CpModel, calendar: Calendar, catalogue: Catalogue,
+                 impossible: frozenset[tuple[int, str]] = frozenset()):
         self.calendar = calendar
         self.types: dict[str, SessionType] = {REST: _REST_TYPE, **catalogue.sessions}
         self.chosen: dict[tuple[int, str], cp_model.IntVar] = {}
         self.minutes_of: dict[tuple[int, str], cp_model.IntVar] = {}
         for d in calendar.training_days:
             for name, kind in self.types.items():
-                self.chosen[d, name] = model.NewBoolVar(f"chosen_d{d}_{name}")
+                if (d, name) in impossible and name != REST:
+                    continue
+                self.chosen[d, name] = model.new_bool_var(f"chosen_d{d}_{name}")
                 if name != REST:
-                    self.minutes_of[d, name] = model.NewIntVar(0, kind.max_minutes, f"minutes_d{d}_{name}")
-            model.AddExactlyOne(self.chosen[d, name] for name in self.types)
+                    self.minutes_of[d, name] = model.new_int_var(0, kind.max_minutes, f"minutes_d{d}_{name}")
+            model.add_exactly_one(self.chosen[d, name] for name in self.types if (d, name) in self.chosen)
             for name, kind in self.types.items():
-                if name == REST:
+                if name == REST or (d, name) not in self.chosen:
                     continue
                 m, x = self.minutes_of[d, name], self.chosen[d, name]
-                model.Add(m <= kind.max_minutes * x)
-                model.Add(m >= max(1, kind.min_minutes) * x)
+                model.add(m <= kind.max_minutes * x)
+                model.add(m >= max(1, kind.min_minutes) * x)
         day_max = max((t.max_minutes for n, t in self.types.items() if n != REST), default=0)
         self._day_minutes: dict[int, cp_model.IntVar] = {}
         for d in calendar.training_days:
-            parts = [self.minutes_of[d, n] for n in self.types if n != REST]
+            parts = [self.minutes_of[d, n] for n in self.types if (d, n) in self.minutes_of]
             self._day_minutes[d] = _total(model, f"minutes_d{d}", parts, day_max)
         self._week_minutes: dict[int, cp_model.IntVar] = {}
         for w in calendar.weeks:
@@ -56,8 +65,8 @@ class Variables:
             self._week_minutes[w] = _total(model, f"minutes_w{w}", parts, day_max * len(parts))
 
     # --- per day -------------------------------------------------------------------------
-    def session(self, day: int, name: str) -> cp_model.IntVar:
-        return self.chosen[day, name]
+    def session(self, day: int, name: str) -> cp_model.IntVar | int:
+        return self.chosen.get((day, name), 0)
 
     def session_minutes(self, day: int, name: str) -> LinearExpr:
         return self.minutes_of.get((day, name), 0)
@@ -69,21 +78,21 @@ class Variables:
         return 1 - self.chosen[day, REST]
 
     def is_hard(self, day: int) -> LinearExpr:
-        return sum(self.chosen[day, n] for n, t in self.types.items() if t.hard)
+        return sum(self.session(day, n) for n, t in self.types.items() if t.hard)
 
     def is_hard_or_long(self, day: int) -> LinearExpr:
-        return sum(self.chosen[day, n] for n, t in self.types.items() if t.hard or t.long)
+        return sum(self.session(day, n) for n, t in self.types.items() if t.hard or t.long)
 
     def is_long(self, day: int) -> LinearExpr:
-        return sum(self.chosen[day, n] for n, t in self.types.items() if t.long)
+        return sum(self.session(day, n) for n, t in self.types.items() if t.long)
 
     def long_minutes(self, day: int) -> LinearExpr:
-        return sum(self.minutes_of[day, n] for n, t in self.types.items() if t.long)
+        return sum(self.session_minutes(day, n) for n, t in self.types.items() if t.long)
 
     def low_intensity_minutes_bp(self, day: int) -> LinearExpr:
         """Low-intensity minutes in basis points, (1 - quality_fraction) * minutes, rounded down."""
         return sum(cap_ratio(1 - t.quality_fraction) * self.minutes_of[day, n]
-                   for n, t in self.types.items() if n != REST)
+                   for n, t in self.types.items() if (day, n) in self.minutes_of)
 
     # --- per week ------------------------------------------------------------------------
     def week_minutes(self, week: int) -> LinearExpr:
@@ -103,11 +112,11 @@ class Variables:
         return sum(self.is_hard(d) for d in self.calendar.training_days_of_week(week))
 
     def week_count(self, week: int, name: str) -> LinearExpr:
-        return sum(self.chosen[d, name] for d in self.calendar.training_days_of_week(week))
+        return sum(self.session(d, name) for d in self.calendar.training_days_of_week(week))
 
 
 def _total(model: cp_model.CpModel, name: str, parts: list[cp_model.IntVar], upper: int) -> cp_model.IntVar:
     """An integer variable defined as the sum of ``parts`` (each in [0, its max])."""
-    total = model.NewIntVar(0, upper, name)
-    model.Add(total == sum(parts))
+    total = model.new_int_var(0, upper, name)
+    model.add(total == sum(parts))
     return total

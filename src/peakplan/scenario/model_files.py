@@ -87,7 +87,7 @@ def _swapped(field: str, data: Any) -> str | None:
 def _check_numbers(field: str, path: Path, model: BaseModel) -> None:
     """Finite numbers only, and Banister gains small enough for the integer objective."""
     try:
-        check_finite(model, str(path), _lines(path))
+        check_finite(model, str(path), _LazyLines(path))
     except ScenarioError as exc:
         raise ScenarioError(f"{exc} (the file named by model.{field})") from None
     if isinstance(model, BanisterModel):
@@ -98,6 +98,16 @@ def _check_numbers(field: str, path: Path, model: BaseModel) -> None:
                 where = f", line {line}" if line else ""
                 raise ScenarioError(f"{path}{where}: field `{key}` = {value:g} is absurd for a Banister gain "
                                     f"(fitted values are about 0.01-5; at most {MAX_GAIN:g}). Fix that file.")
+
+
+class _LazyLines:
+    """The file's line map, read only when an error needs a line number (not on every solve)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def line(self, loc: Any) -> int | None:
+        return _lines(self.path).line(loc)
 
 
 def _lines(path: Path) -> LineMap:

@@ -5,10 +5,22 @@ Source: what every planner users like offers (SCIENCE.md R17).
 
 from __future__ import annotations
 
+from peakplan.model.calendar import Calendar
 from peakplan.model.context import BuildContext
 from peakplan.model.variables import REST
+from peakplan.modelfiles import Catalogue
 
 NAME = "availability"
+
+
+def impossible(cal: Calendar, catalogue: Catalogue) -> set[tuple[int, str]]:
+    """(day, session type) pairs this family forbids outright (a day off, or a cap below the
+    type's shortest session): built without variables."""
+    out = set()
+    for d in cal.training_days:
+        cap = cal.max_minutes(d)
+        out |= {(d, name) for name, kind in catalogue.sessions.items() if max(1, kind.min_minutes) > cap}
+    return out
 
 
 def add(ctx: BuildContext) -> None:

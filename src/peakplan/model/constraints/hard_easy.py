@@ -36,7 +36,7 @@ def add(ctx: BuildContext) -> None:
                 break
             where = f"week {cal.week_of(d)}"
             if gap == 1 and rule.back_to_back_per_week > 0:
-                pair = model.NewBoolVar(f"{NAME}_pair_d{d}")
+                pair = model.new_bool_var(f"{NAME}_pair_d{d}")
                 pairs[cal.week_of(d)].append(pair)
                 book.add(NAME, where, hard(d) + hard(e) <= 1 + pair)
             else:

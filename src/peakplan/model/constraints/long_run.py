@@ -49,6 +49,6 @@ def add(ctx: BuildContext) -> None:
             book.add_le(NAME, where, v.minutes(d) * RATIO_SCALE, growth * longest,
                         f"no run over {1 + rule.max_growth:.2f} x the longest so far")
         if days:
-            biggest = model.NewIntVar(0, 24 * 60, f"{NAME}_longest_w{w}")
-            model.AddMaxEquality(biggest, [longest, *(v.minutes(d) for d in days)])
+            biggest = model.new_int_var(0, 24 * 60, f"{NAME}_longest_w{w}")
+            model.add_max_equality(biggest, [longest, *(v.minutes(d) for d in days)])
             longest = biggest

@@ -7,10 +7,20 @@ week is light and sharp (seed article; SCIENCE.md section 1).
 
 from __future__ import annotations
 
+from peakplan.model.calendar import Calendar
 from peakplan.model.context import BuildContext
 from peakplan.model.variables import REST
+from peakplan.modelfiles import Catalogue
 
 NAME = "phases"
+
+
+def impossible(cal: Calendar, catalogue: Catalogue) -> set[tuple[int, str]]:
+    """(day, session type) pairs this family forbids outright: built without variables."""
+    if not cal.scenario.rules.phases.enabled:
+        return set()
+    return {(d, name) for d in cal.training_days for name, kind in catalogue.sessions.items()
+            if cal.phase_of_day(d) not in kind.phases}
 
 
 def add(ctx: BuildContext) -> None:
