@@ -105,8 +105,8 @@ def summarize(data: dict[str, Any]) -> dict[str, Any]:
         grid = [t for t in two if "shipped" not in t["case"]]
         out["16w_two_cores_grid_s"] = med([t["cpsat_median_s"] for t in grid])
         out["16w_two_cores_highs_s"] = med([t["highs_median_s"] for t in grid])
-        out["two_cores_ratio_geomean"] = statistics.geometric_mean(
-            [min(t["highs_median_s"], limit) / t["cpsat_median_s"] for t in two])
+        proven = [min(t["highs_median_s"], limit) / t["cpsat_median_s"] for t in two if math.isfinite(t["cpsat_median_s"])]
+        out["two_cores_ratio_geomean"] = statistics.geometric_mean(proven) if proven else None
     if data.get("batch"):
         out["plans_per_minute"] = data["batch"]["optimal_plans_per_minute"]
     if data.get("memory"):
@@ -197,8 +197,9 @@ def by_length(data: dict[str, Any]) -> list[str]:
 
 
 def write(data: dict[str, Any], out_dir: Path, stem: str) -> tuple[Path, Path]:
-    data["summary"] = summarize(data)
     json_path, md_path = out_dir / f"{stem}.json", out_dir / f"{stem.replace('results', 'RESULTS')}.md"
+    json_path.write_text(json.dumps(data, indent=1, default=str) + "\n", encoding="utf-8")  # the raw run first
+    data["summary"] = summarize(data)
     json_path.write_text(json.dumps(data, indent=1, sort_keys=False, default=str) + "\n", encoding="utf-8")
     md_path.write_text("\n".join(markdown(data)) + "\n", encoding="utf-8")
     return md_path, json_path

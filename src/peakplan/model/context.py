@@ -44,6 +44,8 @@ class RuleBook:
         """A rule constraint that is never reported as tight (structural or logical)."""
         if self.only is not None and (family, where) not in self.only:
             return
+        if constraint is True:   # about a (day, type) pair built without variables: nothing to add
+            return
         ct = self.model.add(constraint)
         if self.explain:
             ct.only_enforce_if(self.literal(family, where))

@@ -66,6 +66,8 @@ class Variables:
 
     # --- per day -------------------------------------------------------------------------
     def session(self, day: int, name: str) -> cp_model.IntVar | int:
+        if name not in self.types:
+            raise KeyError(f"no session type {name!r}")
         return self.chosen.get((day, name), 0)
 
     def session_minutes(self, day: int, name: str) -> LinearExpr:
