@@ -22,7 +22,6 @@ from ortools.sat.python import cp_model
 from peakplan.model import milp
 from peakplan.model.build import build
 from peakplan.model.solver import parameters
-from peakplan.model.variables import REST
 from peakplan.result import Result
 from peakplan.scenario import Scenario
 from peakplan.solve import load_models, result_from_plan
@@ -103,11 +102,7 @@ def solve_cpsat(scenario: Scenario, time_limit_s: float) -> tuple[Run, dict[str,
         run.proof_s = wall
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         run.scaled_objective, run.scaled_bound = solver.objective_value, solver.best_objective_bound
-        v = ctx.vars
-        sessions = [next(n for n in v.types if solver.boolean_value(v.session(d, n))) for d in ctx.calendar.training_days]
-        minutes = [0 if s == REST else solver.value(v.session_minutes(d, s))
-                   for d, s in zip(ctx.calendar.training_days, sessions, strict=True)]
-        score(run, scenario, sessions, minutes)
+        score(run, scenario, *ctx.vars.read_plan(solver.value))
     run.gaps = gaps_at(run.trajectory, run.proof_s)
     return run, model_size(ctx.model.proto)
 
@@ -126,11 +121,7 @@ def solve_milp(scenario: Scenario, time_limit_s: float, solver: str = "highs", t
         run.proof_s = result.wall_time_s
     if result.values:
         run.scaled_objective, run.scaled_bound = result.objective, result.bound
-        v, x = ctx.vars, result.values
-        sessions = [next(n for n in v.types if _value(x, v.session(d, n)) == 1) for d in ctx.calendar.training_days]
-        minutes = [0 if s == REST else _value(x, v.session_minutes(d, s))
-                   for d, s in zip(ctx.calendar.training_days, sessions, strict=True)]
-        score(run, scenario, sessions, minutes)
+        score(run, scenario, *ctx.vars.read_plan(lambda var: _value(result.values, var)))
     run.gaps = gaps_at(run.trajectory, run.proof_s)
     return run, result.translate_s
 

@@ -230,16 +230,16 @@ def markdown(data: dict[str, Any]) -> list[str]:
         h = data["headline"]
         lines += ["## Headline: scenarios/marathon-16w.yaml", "",
                   (f"{h['repeats']} repeats, alternating. CP-SAT time to proof (s): "
-                  f"{', '.join(_t(x) for x in h['cpsat_proof_s'])} — median {_t(h['cpsat_median_s'])}. "
-                  f"HiGHS: {', '.join(_t(x) for x in h['highs_proof_s'])} — median {_t(h['highs_median_s'])}."), ""]
+                  f"{_series(h['cpsat_proof_s'])} — median {_t(h['cpsat_median_s'])}. "
+                  f"HiGHS: {_series(h['highs_proof_s'])} — median {_t(h['highs_median_s'])}."), ""]
     if data.get("two_cores"):
         lines += ["## Both cores per solver: the 16-week marathons", "",
                   ("CP-SAT with the `fast` preset (two full-LP workers, not deterministic) and HiGHS with two "
                    "threads, alternating, three times each; time to proof in seconds."), "",
                   "| case | CP-SAT fast | median | HiGHS 2 threads | median | HiGHS ÷ CP-SAT |", "|---|---|---|---|---|---|"]
         for t in data["two_cores"]:
-            lines.append(f"| {t['case']} | {', '.join(_t(x) for x in t['cpsat_proof_s'])} | {_t(t['cpsat_median_s'])} | "
-                         f"{', '.join(_t(x) for x in t['highs_proof_s'])} | {_t(t['highs_median_s'])} | "
+            lines.append(f"| {t['case']} | {_series(t['cpsat_proof_s'])} | {_t(t['cpsat_median_s'])} | "
+                         f"{_series(t['highs_proof_s'])} | {_t(t['highs_median_s'])} | "
                          f"{_x(t['highs_median_s'] / t['cpsat_median_s'])} |")
         lines.append("")
     lines += ["## By block length", "", ("| weeks | cases | CP-SAT proof median / max s | HiGHS proof median / max s "
@@ -260,6 +260,10 @@ def markdown(data: dict[str, Any]) -> list[str]:
         lines += ["## Memory", "", (f"{mem['case']}: peak RSS {mem['peak_mb']:.0f} MB ({mem['after_imports_mb']:.0f} MB "
                   f"after imports), status {mem['status']}, solve {mem['solve_s']:.2f} s."), ""]
     return lines
+
+
+def _series(values: list[float]) -> str:
+    return ", ".join(_t(x) for x in values)
 
 
 def _x(value: float | None) -> str:

@@ -18,7 +18,6 @@ from ortools.sat.python import cp_model
 from peakplan.model.context import BuildContext
 from peakplan.model.readiness import Objective
 from peakplan.model.scale import objective_value
-from peakplan.model.variables import REST
 
 TICK_S = 0.1  # how often the waiting thread looks at stop requests and reports progress
 
@@ -63,13 +62,7 @@ class Recorder(cp_model.CpSolverSolutionCallback):
         self.scaled_bound: float | None = None
 
     def on_solution_callback(self) -> None:
-        v = self.ctx.vars
-        sessions, minutes = [], []
-        for d in self.ctx.calendar.training_days:
-            name = next(n for n in v.types if self.boolean_value(v.session(d, n)))
-            sessions.append(name)
-            minutes.append(0 if name == REST else self.value(v.session_minutes(d, name)))
-        self.sessions, self.minutes = sessions, minutes
+        self.sessions, self.minutes = self.ctx.vars.read_plan(self.value)
         self.scaled_objective = self.objective_value
         self.scaled_bound = self.best_objective_bound
         self.solutions += 1

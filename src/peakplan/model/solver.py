@@ -12,7 +12,6 @@ from peakplan.model.context import BuildContext
 from peakplan.model.progress import ProgressHook, Recorder, Stop, run
 from peakplan.model.readiness import Objective
 from peakplan.model.scale import objective_value
-from peakplan.model.variables import REST
 from peakplan.scenario.schema import Solver
 
 # Solver settings live in models/solver-presets.yaml (each value with the measurement behind it).
@@ -67,11 +66,7 @@ def solve(ctx: BuildContext, objective: Objective, settings: Solver, *, on_progr
             raw.scaled_objective = recorder.scaled_objective or 0.0
             raw.scaled_bound = recorder.scaled_bound if recorder.scaled_bound is not None else raw.scaled_objective
         return raw
-    v = ctx.vars
-    for d in ctx.calendar.training_days:
-        name = next(n for n in v.types if solver.boolean_value(v.session(d, n)))
-        raw.sessions.append(name)
-        raw.minutes.append(0 if name == REST else solver.value(v.session_minutes(d, name)))
+    raw.sessions, raw.minutes = ctx.vars.read_plan(solver.value)
     raw.scaled_objective = solver.objective_value
     raw.scaled_bound = solver.best_objective_bound
     raw.tight = [(r.family, r.where, r.detail) for r in ctx.rules.records if solver.value(r.slack) == 0]

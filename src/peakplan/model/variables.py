@@ -15,6 +15,8 @@ definitions are equalities).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ortools.sat.python import cp_model
 
 from peakplan.model.calendar import Calendar
@@ -95,6 +97,16 @@ class Variables:
         """Low-intensity minutes in basis points, (1 - quality_fraction) * minutes, rounded down."""
         return sum(cap_ratio(1 - t.quality_fraction) * self.minutes_of[day, n]
                    for n, t in self.types.items() if (day, n) in self.minutes_of)
+
+    def read_plan(self, value: Callable[[LinearExpr], float]) -> tuple[list[str], list[int]]:
+        """The plan in a solution, given the solver's ``value`` of a variable or expression:
+        one session name and its minutes per training day."""
+        sessions, minutes = [], []
+        for d in self.calendar.training_days:
+            name = next(n for n in self.types if value(self.session(d, n)) > 0.5)
+            sessions.append(name)
+            minutes.append(0 if name == REST else round(value(self.session_minutes(d, name))))
+        return sessions, minutes
 
     # --- per week ------------------------------------------------------------------------
     def week_minutes(self, week: int) -> LinearExpr:
