@@ -22,9 +22,9 @@ from ortools.sat.python import cp_model
 from peakplan.model import milp
 from peakplan.model.build import build
 from peakplan.model.solver import parameters
-from peakplan.result import Result
+from peakplan.plan.build import build_plan
+from peakplan.plan.file import PlanFile
 from peakplan.scenario import Scenario
-from peakplan.solve import load_models, result_from_plan
 from peakplan.validate import validate
 
 GAP_TIMES_S = (1.0, 5.0, 30.0)
@@ -83,8 +83,7 @@ class _Trace(cp_model.CpSolverSolutionCallback):
 
 
 def solve_cpsat(scenario: Scenario, time_limit_s: float) -> tuple[Run, dict[str, int]]:
-    catalogue, readiness = load_models(scenario)
-    ctx, _ = build(scenario, catalogue, readiness)
+    ctx, _ = build(scenario)
     solver = parameters(scenario.solver.model_copy(update={"time_limit_s": time_limit_s}))
     solver.parameters.catch_sigint_signal = False
     start = time.perf_counter()
@@ -109,8 +108,7 @@ def solve_cpsat(scenario: Scenario, time_limit_s: float) -> tuple[Run, dict[str,
 
 def solve_milp(scenario: Scenario, time_limit_s: float, solver: str = "highs", threads: int = 1) -> tuple[Run, float]:
     """The same built model, translated to a MILP; returns the run and the translation time."""
-    catalogue, readiness = load_models(scenario)
-    ctx, _ = build(scenario, catalogue, readiness)
+    ctx, _ = build(scenario)
     with _quiet_stdout():
         result = milp.solve(ctx.model.proto, time_limit_s, solver=solver, threads=threads)
     run = Run(solver, result.status, result.wall_time_s)
@@ -146,8 +144,8 @@ def _quiet_stdout() -> Iterator[None]:
             os.close(saved)
 
 
-def score(run: Run, scenario: Scenario, sessions: list[str], minutes: list[int]) -> Result:
-    result = result_from_plan(scenario, sessions, minutes)
-    run.readiness = result.objective
-    run.violations = len(validate(scenario, result.to_plan_dict()))
-    return result
+def score(run: Run, scenario: Scenario, sessions: list[str], minutes: list[int]) -> PlanFile:
+    plan = build_plan(scenario, sessions, minutes)
+    run.readiness = plan.objective
+    run.violations = len(validate(scenario, plan))
+    return plan

@@ -20,7 +20,7 @@ _CODE = """
 import json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 from benchmarks.cases import Case
-from peakplan.solve import solve
+from peakplan.planner import solve
 def peak_mb():
     try:
         with open("/proc/self/status") as fh:

@@ -156,6 +156,10 @@ def _t(value: float | None, proven: bool = True) -> str:
     return f"{value:.2f}" if proven else f"≥{value:.1f}"
 
 
+def _gaps(run: dict) -> str:
+    return " / ".join(_gap(run.get("gaps", {}).get(k)) for k in ("1s", "5s", "30s"))
+
+
 def _gap(value: float | None) -> str:
     return "—" if value is None else ("0" if value == 0 else f"{value:.2%}")
 
@@ -169,13 +173,13 @@ def case_table(data: dict[str, Any]) -> list[str]:
         cp, hi, size = c["cpsat"], c.get("highs", {}), c["size"]
         ratio = milp_ratio(c, limit)
         gain = gain_ratio(c)
-        gaps = lambda run: " / ".join(_gap(run.get("gaps", {}).get(k)) for k in ("1s", "5s", "30s"))
         opt = cp.get("readiness")
+        speedup = '—' if ratio is None else (f'{ratio[0]:.1f}x' if ratio[1] else f'≥{ratio[0]:.1f}x')
         lines.append(
             f"| {c['case']} | {size['variables']} / {size['constraints']} / {size['linear_terms']} "
             f"| {_t(cp.get('first_s'))} / {_t(cp.get('proof_s')) if cp.get('proof_s') else cp['status']} "
-            f"| {gaps(cp)} | {_t(hi.get('first_s'))} / {_t(hi.get('proof_s')) if hi.get('proof_s') else hi.get('status', '—')} "
-            f"| {gaps(hi) if hi else '—'} | {'—' if ratio is None else (f'{ratio[0]:.1f}x' if ratio[1] else f'≥{ratio[0]:.1f}x')} "
+            f"| {_gaps(cp)} | {_t(hi.get('first_s'))} / {_t(hi.get('proof_s')) if hi.get('proof_s') else hi.get('status', '—')} "
+            f"| {_gaps(hi) if hi else '—'} | {speedup} "
             f"| {'—' if opt is None else f'{opt:.1f}'} / {c['template']['readiness']:.1f} "
             f"({'—' if gain is None else f'{gain:+.0%}'}) | {c['template']['violations']} |")
     return lines

@@ -13,8 +13,8 @@ from benchmarks.cases import Case
 from benchmarks.measure import solve_cpsat, solve_milp
 from benchmarks.template import template_plan
 from peakplan.modelfiles import BanisterModel
+from peakplan.plan.build import build_plan
 from peakplan.scenario import Scenario, load_scenario
-from peakplan.solve import load_models, result_from_plan
 from peakplan.validate import validate
 
 Tick = Callable[[str], None]
@@ -28,16 +28,15 @@ class Limits:
 
 def baseline_readiness(scenario: Scenario) -> float:
     """Readiness of an all-rest plan: what the training adds is measured above it."""
-    _, readiness = load_models(scenario)
+    readiness = scenario.readiness
     return readiness.p0 if isinstance(readiness, BanisterModel) else 0.0
 
 
 def template_run(scenario: Scenario) -> dict[str, Any]:
-    catalogue, _ = load_models(scenario)
-    sessions, minutes = template_plan(scenario, catalogue)
-    result = result_from_plan(scenario, sessions, minutes)
-    violations = validate(scenario, result.to_plan_dict())
-    return {"readiness": result.objective, "violations": len(violations),
+    sessions, minutes = template_plan(scenario, scenario.catalogue)
+    plan = build_plan(scenario, sessions, minutes)
+    violations = validate(scenario, plan)
+    return {"readiness": plan.objective, "violations": len(violations),
             "violated_rules": sorted({v.rule for v in violations})}
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from peakplan.model.calendar import Calendar
+from peakplan.calendar import Calendar
 from peakplan.model.constraints.taper import multipliers
 from peakplan.modelfiles import Catalogue
 from peakplan.scenario import Scenario

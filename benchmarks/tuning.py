@@ -25,11 +25,12 @@ from ortools.sat.python import cp_model
 
 from benchmarks.cases import batch_variants, sampled_grid
 from peakplan.model import build as B
-from peakplan.model import milp, presets
+from peakplan.model import milp
 from peakplan.model import variables as V
 from peakplan.model.build import build
+from peakplan.model.solver import apply_preset
+from peakplan.modelfiles import presets
 from peakplan.scenario import load_scenario, scenario_from_dict
-from peakplan.solve import load_models
 
 HERE = Path(__file__).resolve().parent
 LAZY = {"linearization_level": 2}  # the parameters before issue 6
@@ -82,12 +83,12 @@ def corpus(max_weeks: int) -> list[tuple[str, Any]]:
 
 def solve_once(scenario, kind: str, params: dict[str, Any], limit_s: float) -> tuple[str, float]:
     with formulation(kind):
-        ctx, _ = build(scenario, *load_models(scenario))
+        ctx, _ = build(scenario)
     if params.get("milp"):
         result = milp.solve(ctx.model.proto, limit_s)
         return result.status, result.wall_time_s
     solver = cp_model.CpSolver()
-    presets.apply(solver.parameters, params)
+    apply_preset(solver.parameters, params)
     solver.parameters.max_time_in_seconds = limit_s
     solver.parameters.num_workers = params.get("num_workers", 1)
     start = time.perf_counter()

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from peakplan.planner import solve
 from peakplan.result import Result
 from peakplan.scenario import scenario_from_dict
-from peakplan.solve import solve
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
@@ -45,7 +45,7 @@ def validated(result: Result) -> Result:
             from peakplan.validate import validate
         except ImportError:  # pragma: no cover - the validator package is part of the suite
             pytest.fail("peakplan.validate is missing: every plan must be validated")
-        violations = validate(result.scenario, result.to_plan_dict())
+        violations = validate(result.scenario, result.plan)
         assert violations == [], "\n".join(str(v) for v in violations)
     return result
 

@@ -16,9 +16,10 @@ from peakplan.commands import register_all
 from peakplan.commands.common import EXIT_INTERNAL, EXIT_INTERRUPTED, closed_pipe, guard_commands, internal_error
 
 # rich exits 1 on a closed pipe, which would read as "infeasible": exit 141 instead, quietly.
-Console.on_broken_pipe = closed_pipe  # type: ignore[method-assign]
+setattr(Console, "on_broken_pipe", closed_pipe)  # noqa: B010 - a class attribute rich looks up
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Optimal running training blocks with CP-SAT.",
+                  rich_markup_mode=None,
                   pretty_exceptions_enable=False)
 register_all(app)
 guard_commands(app)
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"error: {exc}", file=sys.stderr)
         return int(getattr(exc, "exit_code", 2))
-    except Exception as exc:  # noqa: BLE001 - outside any command (argument parsing, startup)
+    except Exception as exc:
         try:
             internal_error(exc, "--debug" in (argv if argv is not None else sys.argv))
         except typer.Exit:

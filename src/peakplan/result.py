@@ -1,92 +1,86 @@
-"""The solver's answer as plain data: status, plan days, readiness, bound and gap, tight rules."""
+"""What a solve returns: status, the plan file (when there is a plan), the explanation (when
+infeasible), and the solve time. Frozen; everything a caller reads is typed."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field, fields
-from typing import Any
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
-from peakplan import __version__
+from peakplan.plan.file import PlanDay, PlanFile, PlanWeek, Readiness, TightRule
+from peakplan.scenario.schema import Scenario
 
-SOLUTION_PRESENT = frozenset({"OPTIMAL", "FEASIBLE"})
+if TYPE_CHECKING:
+    import pandas
+
+    from peakplan.explain import Explanation
 
 
-@dataclass(frozen=True)
-class PlanDay:
-    date: dt.date
-    weekday: str
-    week: int
-    phase: str
-    session: str
-    minutes: int
-    km: float
-    load: float
-    hard: bool
-    ctl: float
-    atl: float
-    tsb: float
-    workout: str = ""     # one-line structured workout (warm-up, main set, cool-down, paces)
+class Status(StrEnum):
+    OPTIMAL = "OPTIMAL"        # a plan, proven best for the readiness model
+    FEASIBLE = "FEASIBLE"      # a plan, best found within the time limit (bound and gap say how far off)
+    INFEASIBLE = "INFEASIBLE"  # no plan keeps every rule: see ``explanation``
+    UNKNOWN = "UNKNOWN"        # no plan found within the time limit, and no proof that none exists
+
+
+SOLUTION_PRESENT = frozenset({Status.OPTIMAL, Status.FEASIBLE})
 
 
 @dataclass(frozen=True)
-class PlanWeek:
-    week: int
-    phase: str
-    deload: bool
-    days: int
-    minutes: int
-    load: float
-    low_intensity_share: float
-    hard_sessions: int
-    long_run_minutes: int
-
-
-@dataclass(frozen=True)
-class TightRule:
-    rule: str
-    where: str
-    detail: str
-
-
-@dataclass
 class Result:
-    status: str                          # OPTIMAL, FEASIBLE, INFEASIBLE, UNKNOWN
-    scenario: Any                        # the resolved Scenario
-    objective: float | None = None       # race-day readiness of the plan
-    bound: float | None = None           # proven upper bound on readiness
-    gap: float | None = None             # (bound - objective) / |objective - p0|
+    status: Status
+    scenario: Scenario
+    plan: PlanFile | None = None
+    explanation: Explanation | None = None   # the conflicting rules, when INFEASIBLE and explained
     solve_time_s: float = 0.0
-    readiness: dict[str, Any] = field(default_factory=dict)
-    days: list[PlanDay] = field(default_factory=list)
-    weeks: list[PlanWeek] = field(default_factory=list)
-    tight_rules: list[TightRule] = field(default_factory=list)
-    explanation: Any = None              # for INFEASIBLE: the conflicting rules
+    interrupted: bool = False                # a stop request ended the search (plan = best so far)
 
     @property
     def has_plan(self) -> bool:
-        return self.status in SOLUTION_PRESENT
+        return self.plan is not None
 
-    def to_plan_dict(self) -> dict[str, Any]:
-        """The plan file contract of docs/plan-format.md. No timings: same scenario and seed
-        give a byte-identical file."""
-        if not self.has_plan:
-            raise ValueError(f"no plan to write: status {self.status}")
-        sc = self.scenario
-        return {
-            "peakplan_version": __version__,
-            "status": self.status,
-            "objective": self.objective,
-            "bound": self.bound,
-            "gap": self.gap,
-            "race": {"date": sc.race.date.isoformat(), "distance_km": sc.race.distance_km},
-            "readiness": self.readiness,
-            "weeks": [_fields(w) for w in self.weeks],
-            "days": [{**_fields(d), "date": d.date.isoformat()} for d in self.days],
-            "tight_rules": [_fields(t) for t in self.tight_rules],
-            "scenario": sc.model_dump(mode="json"),
-        }
+    def _plan(self) -> PlanFile:
+        if self.plan is None:
+            raise ValueError(f"no plan: status {self.status}")
+        return self.plan
 
+    @property
+    def objective(self) -> float:
+        """Race-day readiness of the plan (the model's unit)."""
+        return self._plan().objective
 
-def _fields(record: Any) -> dict[str, Any]:
-    """A flat dataclass as a dict in field order (``asdict`` deep-copies: 10 ms on a 16-week plan)."""
-    return {f.name: getattr(record, f.name) for f in fields(record)}
+    @property
+    def bound(self) -> float:
+        return self._plan().bound
+
+    @property
+    def gap(self) -> float:
+        return self._plan().gap
+
+    @property
+    def readiness(self) -> Readiness:
+        return self._plan().readiness
+
+    @property
+    def days(self) -> tuple[PlanDay, ...]:
+        return self.plan.days if self.plan is not None else ()
+
+    @property
+    def weeks(self) -> tuple[PlanWeek, ...]:
+        return self.plan.weeks if self.plan is not None else ()
+
+    @property
+    def tight_rules(self) -> tuple[TightRule, ...]:
+        return self.plan.tight_rules if self.plan is not None else ()
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """One row per day (date, week, phase, session, minutes, km, load, hard, CTL, ATL, TSB,
+        workout title), for notebooks."""
+        import pandas
+
+        rows: list[dict[str, Any]] = []
+        for d in self._plan().days:
+            row = d.model_dump(exclude={"workout"})
+            row["workout"] = d.workout.title if d.workout is not None else ""
+            rows.append(row)
+        return pandas.DataFrame(rows).set_index("date")

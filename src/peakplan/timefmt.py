@@ -17,3 +17,11 @@ def parse_duration_s(text: str) -> float:
     if seconds <= 0:
         raise ValueError(f"not a duration: {text!r}")
     return seconds
+
+
+def clock(seconds: float) -> str:
+    """'4:05' for seconds under an hour, '1:02:30' above."""
+    total = round(seconds)
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from peakplan.commands.common import EXIT_BAD_INPUT, EXIT_INFEASIBLE
-from peakplan.report.runner import read_plan
+from peakplan.plan.io import read_plan
 
 from .helpers import run_cli, tiny_yaml
 
@@ -35,7 +35,7 @@ def test_compare_json_set_grid_and_plans_dir(tmp_path):
     files = sorted(p.name for p in (tmp_path / "plans").iterdir())
     assert files == ["tiny_max_increase-0.05.json", "tiny_max_increase-0.15.json"]
     plan = read_plan(tmp_path / "plans" / files[1])
-    assert plan["objective"] == high["readiness"]
+    assert plan.objective == high["readiness"]
     # the written plans compare as plan files, with the same numbers
     code, out, _ = run_cli("compare", *(tmp_path / "plans" / f for f in files), "--json")
     assert code == 0 and [v["metrics"] for v in json.loads(out)["variants"]] == [low, high]

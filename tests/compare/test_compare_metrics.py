@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from peakplan.plan.file import PlanWeek
+from peakplan.plan.io import plan_from_data
 from peakplan.report.metrics import LOW, fmt, metrics, taper_depth, weekly_split
+from peakplan.scenario import scenario_from_dict
+
+from .helpers import TINY
+
+# Fields of a plan file the metrics do not read, filled with neutral values.
+DAY_REST = {"load": 0.0, "ctl": 0.0, "atl": 0.0, "tsb": 0.0, "workout": None}
+WEEK_REST = {"days": 7, "low_intensity_share": 1.0, "hard_sessions": 0, "long_run_minutes": 0}
 
 
 def _plan():
@@ -25,12 +34,15 @@ def _plan():
     weeks = [{"week": 1, "phase": "base", "deload": False, "minutes": 110, "load": 100.0},
              {"week": 2, "phase": "taper", "deload": False, "minutes": 90, "load": 70.0},
              {"week": 3, "phase": "race_week", "deload": False, "minutes": 40, "load": 30.0}]
-    return {"status": "OPTIMAL", "objective": 12.5, "days": days, "weeks": weeks,
-            "readiness": {"model": "banister", "race_day": 12.5, "ctl": 40.0, "atl": 30.0, "tsb": 10.0},
-            "tight_rules": [{"rule": "taper", "where": "week 2", "detail": ""},
-                            {"rule": "weekly_ramp", "where": "week 1", "detail": ""},
-                            {"rule": "taper", "where": "week 3", "detail": ""}],
-            "scenario": {"model": {"catalogue": "catalogue"}}}
+    return plan_from_data({
+        "peakplan_version": "0.2.0", "status": "OPTIMAL", "objective": 12.5, "bound": 12.5, "gap": 0.0,
+        "race": {"date": "2027-01-09", "distance_km": 10.0},
+        "readiness": {"model": "banister", "race_day": 12.5, "params": {}, "ctl": 40.0, "atl": 30.0, "tsb": 10.0},
+        "paces": None, "weeks": [{**WEEK_REST, **w} for w in weeks], "days": [{**DAY_REST, **d} for d in days],
+        "tight_rules": [{"rule": "taper", "where": "week 2", "detail": ""},
+                        {"rule": "weekly_ramp", "where": "week 1", "detail": ""},
+                        {"rule": "taper", "where": "week 3", "detail": ""}],
+        "scenario": scenario_from_dict(TINY).model_dump(mode="json")})   # the shipped catalogue
 
 
 def test_metrics_of_a_known_plan():
@@ -54,6 +66,7 @@ def test_weekly_split_sums_to_week_minutes():
 
 
 def test_taper_depth_without_pre_taper_weeks_and_formatting():
-    assert taper_depth([{"phase": "race_week", "minutes": 50}]) is None
+    race_week = PlanWeek(week=1, phase="race_week", deload=False, minutes=50, load=0.0, **WEEK_REST)
+    assert taper_depth((race_week,)) is None
     assert fmt("low_intensity_share", 0.8766) == "87.7%" and fmt("race_tsb", 3.25) == "+3.2"
     assert fmt("taper_depth", None) == "—" and fmt("total_minutes", 5583) == "5,583"

@@ -1,9 +1,10 @@
-"""A synthetic plan in the format of docs/plan-format.md, built without the solver.
+"""A synthetic plan in the format of the plan file (peakplan.plan.file), built without the solver.
 
 Weeks, phases and deloads follow the layout of docs/rules.md; sessions come from a fixed weekly
 template per phase, fitted to the availability and the catalogue bounds; load, CTL/ATL/TSB,
-weekly totals and Banister readiness are computed with the formulas of docs/rules.md. It is
-not optimal and not checked against every rule: it only has the shape the exports read.
+weekly totals and Banister readiness are computed with the formulas of docs/rules.md. Each day's
+structured workout (and its km) comes from the product's workout builder with the plan's paces.
+It is not optimal and not checked against every rule: it only has the shape the exports read.
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import peakplan.scenario  # noqa: F401  (first: peakplan.modelfiles and peakplan.scenario import each other)
+from peakplan.calendar import Calendar
 from peakplan.modelfiles import load_catalogue, load_readiness
+from peakplan.plan.build import plan_paces
+from peakplan.plan.file import FORMAT_VERSION, PlanFile
+from peakplan.plan.io import plan_from_data
 from peakplan.scenario import load_scenario
-from peakplan.scenario.schema import WEEKDAYS, Scenario
-from peakplan.workouts import km_for, phase_progress, plan_paces
+from peakplan.scenario.schema import Scenario
+from peakplan.vocabulary import WEEKDAYS
+from peakplan.workouts import build_workout, km_for
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 # Weekday -> session per phase (rest on days without availability); "Q" picks by distance.
@@ -143,27 +148,36 @@ def _weeks(days: list[dict[str, Any]], deloads: set[int]) -> list[dict[str, Any]
 
 
 def make_plan(scenario: Scenario) -> dict[str, Any]:
-    """A plan dict with every key of docs/plan-format.md, in its order."""
+    """A plan dict with every key of the plan file (peakplan.plan.file.PlanFile), in its order."""
     days = _days(scenario)
     paces = plan_paces(scenario)
-    progress = phase_progress(days)
+    catalogue = load_catalogue(scenario.model.catalogue)
+    progress = Calendar(scenario).progress_in_phase
     for day in days:
-        day["km"] = km_for(day["session"], day["minutes"], paces, phase=day["phase"],
-                           race_km=scenario.race.distance_km, progress=progress[day["week"]])
+        shape = {"phase": day["phase"], "race_km": scenario.race.distance_km, "progress": progress(day["week"]),
+                 "catalogue": catalogue}
+        day["km"] = km_for(day["session"], day["minutes"], paces, **shape)
+        day["workout"] = None if day["minutes"] == 0 else \
+            build_workout(day["session"], day["minutes"], paces=paces, **shape).model_dump(mode="json")
     start = scenario.athlete.current_weekly_minutes / 7 * 0.70**2 * 100 / 60
     for day, (ctl, atl, tsb) in zip(days, _pmc([d["load"] for d in days], start), strict=True):
-        day.update(ctl=ctl, atl=atl, tsb=tsb)
+        day.update(ctl=ctl, atl=atl, tsb=tsb, workout=day.pop("workout"))
     model = load_readiness(scenario.model.readiness)
     race_day = len(days) - 1
-    readiness = model.p0 + sum(d["load"] * model.day_weight(race_day - i) for i, d in enumerate(days[:-1]))
+
+    def weight(n: int) -> float:  # c(n) = k1 e^{-n/tau1} - k2 e^{-n/tau2}, n days before the race
+        return model.k1 * math.exp(-n / model.tau_fitness_days) - model.k2 * math.exp(-n / model.tau_fatigue_days)
+
+    readiness = model.p0 + sum(d["load"] * weight(race_day - i) for i, d in enumerate(days[:-1]))
     last = days[-2]
     return {
-        "peakplan_version": "0.1.0", "status": "FEASIBLE", "objective": round(readiness, 3),
-        "bound": round(readiness + 10, 3), "gap": 0.5, "solve_time_s": 0.0,
+        "format": FORMAT_VERSION, "peakplan_version": "0.1.0", "status": "FEASIBLE", "objective": round(readiness, 3),
+        "bound": round(readiness + 10, 3), "gap": 0.5,
         "race": {"date": scenario.race.date.isoformat(), "distance_km": scenario.race.distance_km},
         "readiness": {"model": "banister", "race_day": round(readiness, 3),
                       "params": model.model_dump(exclude={"kind"}),
                       "ctl": last["ctl"], "atl": last["atl"], "tsb": round(last["ctl"] - last["atl"], 3)},
+        "paces": paces.model_dump(mode="json") if paces is not None else None,
         "weeks": _weeks(days, week_phases(scenario)[2]),
         "days": days,
         "tight_rules": [],
@@ -179,6 +193,11 @@ def _shipped_plan_json(name: str) -> str:
 def shipped_plan(name: str = "marathon-16w.yaml") -> dict[str, Any]:
     """A fresh copy of the synthetic plan of a shipped scenario (built once per run)."""
     return json.loads(_shipped_plan_json(name))
+
+
+def plan_file(plan: dict[str, Any]) -> PlanFile:
+    """A plan dict as the PlanFile the exporters take (read with the one plan reader)."""
+    return plan_from_data(plan)
 
 
 def write_plan_file(folder: Path, name: str = "marathon-16w.yaml") -> Path:

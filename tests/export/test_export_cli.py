@@ -12,7 +12,7 @@ from synthetic_plan import shipped_plan, write_plan_file
 from typer.testing import CliRunner
 
 from peakplan.cli import app
-from peakplan.export import write_atomic
+from peakplan.files.atomic import write_bytes_atomic
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +95,6 @@ def test_atomic_write_keeps_the_old_file_on_error(tmp_path: Path, monkeypatch: p
 
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(OSError):
-        write_atomic(target, b"new")
+        write_bytes_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.ics"]

@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 import pytest
-from synthetic_plan import shipped_plan
+from synthetic_plan import plan_file, shipped_plan
 
 from peakplan.export import render
 from peakplan.export.csv_rows import COLUMNS
@@ -19,7 +19,7 @@ def marathon_plan() -> dict[str, Any]:
 
 
 def _rows(plan: dict[str, Any]) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(render(plan, "csv").decode("utf-8"))))
+    return list(csv.DictReader(io.StringIO(render(plan_file(plan), "csv").decode("utf-8"))))
 
 
 def test_one_row_per_day_matching_the_plan(marathon_plan: dict[str, Any]) -> None:
@@ -41,5 +41,5 @@ def test_parts_add_up_to_the_minutes(marathon_plan: dict[str, Any]) -> None:
 
 
 def test_header(marathon_plan: dict[str, Any]) -> None:
-    reader = csv.reader(io.StringIO(render(marathon_plan, "csv").decode("utf-8")))
+    reader = csv.reader(io.StringIO(render(plan_file(marathon_plan), "csv").decode("utf-8")))
     assert tuple(next(reader)) == COLUMNS

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from garmin_fit_sdk import Decoder, Stream
-from synthetic_plan import shipped_plan
+from synthetic_plan import plan_file, shipped_plan
 
 from peakplan.export import render
 
@@ -46,7 +46,7 @@ def _seconds(steps: list[dict[str, Any]]) -> float:
 
 @pytest.fixture(scope="module")
 def archive(marathon_plan: dict[str, Any]) -> zipfile.ZipFile:
-    return zipfile.ZipFile(io.BytesIO(render(marathon_plan, "fit")))
+    return zipfile.ZipFile(io.BytesIO(render(plan_file(marathon_plan), "fit")))
 
 
 def test_one_file_per_running_day(archive: zipfile.ZipFile, marathon_plan: dict[str, Any]) -> None:

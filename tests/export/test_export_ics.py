@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from icalendar import Calendar
-from synthetic_plan import shipped_plan
+from synthetic_plan import plan_file, shipped_plan
 
 from peakplan.export import render
 
@@ -18,7 +18,7 @@ def marathon_plan() -> dict[str, Any]:
 
 
 def _events(plan: dict[str, Any]) -> list:
-    calendar = Calendar.from_ical(render(plan, "ics"))
+    calendar = Calendar.from_ical(render(plan_file(plan), "ics"))
     return list(calendar.walk("VEVENT"))
 
 
@@ -49,5 +49,5 @@ def test_race_day_event_and_unique_uids(marathon_plan: dict[str, Any]) -> None:
 
 
 def test_calendar_header(marathon_plan: dict[str, Any]) -> None:
-    calendar = Calendar.from_ical(render(marathon_plan, "ics"))
+    calendar = Calendar.from_ical(render(plan_file(marathon_plan), "ics"))
     assert str(calendar["version"]) == "2.0" and "peakplan" in str(calendar["prodid"])

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import pytest
-from synthetic_plan import shipped_plan
+from synthetic_plan import plan_file, shipped_plan
 
 from peakplan.export import render
 
@@ -17,7 +17,7 @@ def marathon_plan() -> dict[str, Any]:
 
 
 def test_a_heading_and_a_row_per_day(marathon_plan: dict[str, Any]) -> None:
-    text = render(marathon_plan, "md").decode("utf-8")
+    text = render(plan_file(marathon_plan), "md").decode("utf-8")
     weeks = sorted({d["week"] for d in marathon_plan["days"]})
     headings = re.findall(r"^## Week (\d+) · ([a-z ]+)", text, flags=re.MULTILINE)
     assert [int(w) for w, _ in headings] == weeks
@@ -27,7 +27,7 @@ def test_a_heading_and_a_row_per_day(marathon_plan: dict[str, Any]) -> None:
 
 
 def test_week_totals_and_paces(marathon_plan: dict[str, Any]) -> None:
-    text = render(marathon_plan, "md").decode("utf-8")
+    text = render(plan_file(marathon_plan), "md").decode("utf-8")
     first = marathon_plan["weeks"][0]
     assert f"## Week 1 · base · {first['minutes']} min" in text
     assert text.startswith("# Marathon in 16 weeks")

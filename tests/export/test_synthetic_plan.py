@@ -1,4 +1,4 @@
-"""The synthetic plan fixture has the shape of docs/plan-format.md (so the export tests mean something)."""
+"""The synthetic plan fixture has the shape of the plan file (so the export tests mean something)."""
 
 from __future__ import annotations
 
@@ -7,21 +7,32 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from synthetic_plan import shipped_plan
+from synthetic_plan import plan_file, shipped_plan
+
+from peakplan.plan.file import PlanDay, PlanFile
 
 
 @pytest.fixture(scope="module")
 def marathon_plan() -> dict[str, Any]:
     return shipped_plan()
 
-PLAN_KEYS = ["peakplan_version", "status", "objective", "bound", "gap", "solve_time_s", "race", "readiness",
+PLAN_KEYS = ["format", "peakplan_version", "status", "objective", "bound", "gap", "race", "readiness", "paces",
              "weeks", "days", "tight_rules", "scenario"]
-DAY_KEYS = ["date", "weekday", "week", "phase", "session", "minutes", "km", "load", "hard", "ctl", "atl", "tsb"]
+DAY_KEYS = ["date", "weekday", "week", "phase", "session", "minutes", "km", "load", "hard", "ctl", "atl", "tsb",
+            "workout"]
 
 
 def test_keys_in_documented_order(marathon_plan: dict[str, Any]) -> None:
+    assert list(PlanFile.model_fields) == PLAN_KEYS and list(PlanDay.model_fields) == DAY_KEYS
     assert list(marathon_plan) == PLAN_KEYS
     assert all(list(day) == DAY_KEYS for day in marathon_plan["days"])
+
+
+def test_is_a_plan_file_the_reader_accepts(marathon_plan: dict[str, Any]) -> None:
+    plan = plan_file(marathon_plan)
+    assert plan.model_dump(mode="json") == marathon_plan
+    assert all((d.workout is None) == (d.minutes == 0) for d in plan.days)
+    assert all(d.workout.total_s == 60 * d.minutes for d in plan.days if d.workout is not None)
 
 
 def test_days_cover_start_to_race_day(marathon_plan: dict[str, Any]) -> None:
@@ -46,8 +57,8 @@ def test_derived_numbers_pass_the_independent_validator(marathon_plan: dict[str,
     The synthetic plan is not claimed to keep the training rules (ramp, long-run share, taper):
     only the format and its derived numbers are checked here.
     """
-    validate = pytest.importorskip("peakplan.validate").validate
     from peakplan.scenario import load_scenario
+    from peakplan.validate import validate
 
     scenario = load_scenario(Path(__file__).resolve().parents[2] / "scenarios" / "marathon-16w.yaml")
     violations = validate(scenario, marathon_plan)

@@ -48,7 +48,7 @@ solve_checked = _conf.solve_checked
 validated = _conf.validated
 
 from peakplan.explain import explain
-from peakplan.solve import load_models, solve
+from peakplan.planner import solve
 
 # Every switchable family of docs/rules.md (availability is always on; form_window has no switch).
 SWITCHABLE = ("phases", "weekly_ramp", "deload", "hard_easy", "long_run", "intensity_mix",
@@ -97,17 +97,17 @@ def only(*families: str, **overrides: Any):
 
 def conflict_families(sc) -> set[str]:
     """Families named by the explanation of an infeasible scenario."""
-    explanation = explain(sc, *load_models(sc))
+    explanation = explain(sc)
     assert explanation.complete
     return {c.rule for c in explanation.conflicts}
 
 
 def conflicts(sc) -> list[tuple[str, str]]:
-    return [(c.rule, c.where) for c in explain(sc, *load_models(sc)).conflicts]
+    return [(c.rule, c.where) for c in explain(sc).conflicts]
 
 
 def assert_infeasible(sc, family: str) -> set[str]:
-    result = solve(sc)
+    result = solve(sc, explain=False)   # explained below, with the completeness check
     assert result.status == "INFEASIBLE", result.status
     named = conflict_families(sc)
     assert family in named, named

@@ -15,6 +15,7 @@ import pytest
 
 from peakplan.model.scale import OBJECTIVE_SCALE, objective_coefficient, objective_value
 from peakplan.modelfiles import BanisterModel, load_catalogue, load_readiness
+from peakplan.readiness import day_weights as product_day_weights
 
 from .support import SWITCHABLE, WEEKDAYS, catalogue, only, solve_checked
 
@@ -62,17 +63,16 @@ def test_integer_objective_rounding_error_below_a_tenth_of_a_percent(readiness, 
     assert abs(scaled - exact) < 1e-3 * gain
     # the plan's objective is the float recomputation (loads rounded to 3 decimals in the plan)
     assert result.objective == pytest.approx(exact, abs=1e-3 * gain)
-    assert result.readiness["race_day"] == result.objective
+    assert result.readiness.race_day == result.objective
 
 
 def test_scaled_objective_matches_the_solver(tmp_path):
     # The integer objective CP-SAT reports equals the mapping recomputed from the plan's days.
     from peakplan.model.build import build
     from peakplan.model.solver import solve as run_solver
-    from peakplan.solve import load_models
 
     sc = only("phases", "quotas")
-    ctx, objective = build(sc, *load_models(sc))
+    ctx, objective = build(sc)
     raw = run_solver(ctx, objective, sc.solver)
     result = solve_checked(sc)
     _, scaled, baseline = exact_and_scaled(result, BANISTER)
@@ -94,7 +94,7 @@ def test_optimum_is_full_load_until_t_star_then_rest(tmp_path):
     assert t_star == pytest.approx(12.35, abs=0.01)
     run = {"run": {"intensity_factor": 0.7, "min_minutes": 0, "max_minutes": 60, "hard": False}}
     sc = only(**{"model.catalogue": catalogue(tmp_path, run),
-                 "availability.max_minutes": {d: 60 for d in WEEKDAYS}})
+                 "availability.max_minutes": dict.fromkeys(WEEKDAYS, 60)})
     assert not any(getattr(sc.rules, f).enabled for f in SWITCHABLE)
     result = solve_checked(sc)
     T = len(result.days) - 1
@@ -103,5 +103,6 @@ def test_optimum_is_full_load_until_t_star_then_rest(tmp_path):
         assert day.minutes == expected, (day.date, T - d)
         assert day.session == ("run" if expected else "rest")
     assert [T - d for d, day in enumerate(result.days[:-1]) if day.minutes][-1] == 13
-    # the sign change of the day weight c(n) sits between n = 12 and n = 13
-    assert BANISTER.day_weight(13) > 0 > BANISTER.day_weight(12)
+    # the sign change of the day weight c(n) sits between n = 12 and n = 13 (index 0 of the
+    # product's day_weights(model, n) is the weight of the day n days before the race)
+    assert product_day_weights(BANISTER, 13)[0] > 0 > product_day_weights(BANISTER, 12)[0]

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from peakplan.explain import explain
+from peakplan.planner import solve
 from peakplan.scenario import WEEKDAYS, scenario_from_dict
-from peakplan.solve import load_models, solve
 from peakplan.validate import validate
 
 from .conftest import OUTCOMES
@@ -60,15 +60,15 @@ def scenarios(draw):
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(scenarios())
 def test_every_plan_validates_and_every_failure_is_explained(scenario):
-    result = solve(scenario)
+    result = solve(scenario, explain=False)   # explained below, with a 5 s limit
     assert result.status in {"OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN"}
     if result.has_plan:
-        violations = validate(scenario, result.to_plan_dict())
+        violations = validate(scenario, result.plan)
         assert violations == [], "\n".join(str(v) for v in violations)
         OUTCOMES["validated"] += 1
         OUTCOMES["optimal"] += result.status == "OPTIMAL"
     elif result.status == "INFEASIBLE":
-        explanation = explain(scenario, *load_models(scenario), time_limit_s=5.0)
+        explanation = explain(scenario, time_limit_s=5.0)
         assert explanation.lines()
         OUTCOMES["infeasible"] += 1
     else:

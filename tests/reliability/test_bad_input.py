@@ -11,9 +11,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from peakplan import fileio
 from peakplan.cli import app, main
-from peakplan.scenario import ScenarioError, load_scenario
+from peakplan.plan.build import build_plan
+from peakplan.plan.io import write_plan
+from peakplan.scenario import ScenarioError, load_scenario, scenario_from_dict
 
 from .cases import BASE
 
@@ -84,7 +85,7 @@ def test_field_errors_carry_the_line_of_the_field(tmp_path):
 
 @pytest.mark.parametrize("model, content, expected", [
     ("readiness: pmcc", None, ["models/ has no such file", "Did you mean 'pmc'?"]),
-    ("readiness: missing.yaml", None, ["missing.yaml: file not found", "model.readiness"]),
+    ("readiness: missing.yaml", None, ["missing.yaml not found", "model.readiness", "Check the path"]),
     ("readiness: broken.yaml", "kind: pmc\ntau_ctl_days: [\n", ["broken.yaml: malformed YAML at line 3"]),
     ("catalogue: pmc", None, ["this is a readiness model", "model.catalogue must name a session catalogue"]),
     ("catalogue: cat.yaml", "sessions:\n  easy: {intensity_factor: 0.7, min_minutes: -5, max_minutes: 60, hard: false}\n",
@@ -127,12 +128,12 @@ def test_cli_bad_arguments_exit_2(tmp_path, args, expected):
 
 
 def test_internal_error_exits_70_with_one_paragraph(tmp_path, monkeypatch):
-    import peakplan.commands.solve as command
+    import peakplan.planner as planner  # the solve command imports planner.solve when it runs
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(command, "solve", broken)
+    monkeypatch.setattr(planner, "solve", broken)
     base = write(tmp_path, BASE_TEXT)
     result = cli("solve", str(base), "-q")
     assert result.exit_code == 70
@@ -152,12 +153,14 @@ def test_main_returns_exit_codes_without_raising(tmp_path, capsys):
 def test_interrupted_plan_write_keeps_the_previous_file(tmp_path, monkeypatch):
     target = tmp_path / "plan.json"
     target.write_text('{"previous": true}\n', encoding="utf-8")
+    sc = scenario_from_dict(BASE)
+    plan = build_plan(sc, ["rest"] * (sc.n_days - 1), [0] * (sc.n_days - 1))
 
     def crash(src, dst):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(KeyboardInterrupt):
-        fileio.write_plan(target, {"status": "FEASIBLE"})
+        write_plan(target, plan)
     assert json.loads(target.read_text(encoding="utf-8")) == {"previous": True}
     assert list(tmp_path.iterdir()) == [target]

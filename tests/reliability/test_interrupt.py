@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 
 from peakplan.cli import app
 from peakplan.model.progress import Stop
+from peakplan.planner import solve
 from peakplan.scenario import scenario_from_dict
-from peakplan.solve import solve
 from peakplan.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,7 +93,7 @@ def test_stop_request_from_python_returns_the_best_plan():
     result = solve(sc, on_progress=on_progress, stop=stop)
     assert stop.requested and result.status == "FEASIBLE"
     assert seen[-1].bound >= seen[-1].readiness
-    assert validate(result.scenario, result.to_plan_dict()) == []
+    assert validate(result.scenario, result.plan) == []
 
 
 def test_time_limit_with_a_plan_exits_0_feasible(tmp_path):
@@ -126,12 +126,11 @@ def test_ctrl_c_after_an_explanation_is_still_a_keyboard_interrupt():
         "import os, signal, sys\n"
         "from peakplan.explain import explain\n"
         "from peakplan.scenario import scenario_from_dict\n"
-        "from peakplan.solve import load_models\n"
         "sys.path.insert(0, sys.argv[1])\n"
         "from reliability.cases import CASES\n"
         "case = next(c for c in CASES if c.name == 'no-hard-days-but-tempo-quota')\n"
         "sc = scenario_from_dict(case.data(None), case.name)\n"
-        "assert explain(sc, *load_models(sc)).conflicts\n"
+        "assert explain(sc).conflicts\n"
         "try:\n"
         "    os.kill(os.getpid(), signal.SIGINT)\n"
         "    signal.pause() if hasattr(signal, 'pause') else None\n"

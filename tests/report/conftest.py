@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from compare.helpers import tiny_yaml
 
-from peakplan.fileio import write_plan
+from peakplan.plan.io import write_plan
+from peakplan.planner import solve
 from peakplan.report.variants import parse_setting, variants
-from peakplan.solve import solve
 
 
 @pytest.fixture(scope="session")
@@ -19,5 +19,5 @@ def plan_files(tmp_path_factory):
         result = solve(v.scenario)
         assert result.has_plan
         paths.append(write_plan(folder / f"ramp-{v.changes['rules.weekly_ramp.max_increase']}.json",
-                                result.to_plan_dict()))
+                                result.plan))
     return paths

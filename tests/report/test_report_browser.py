@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from peakplan.plan.io import read_plan
 from peakplan.report.html import report_html
-from peakplan.report.runner import read_plan
 
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
@@ -64,7 +64,7 @@ def test_report_renders_in_headless_chromium(plan_files, tmp_path):
     calendars = re.findall(r'<table class="calendar">(.*?)</table>', dom, re.DOTALL)
     assert len(calendars) == 2
     for calendar, plan in zip(calendars, plans, strict=True):
-        assert calendar.count('<td class="day') == len(plan["days"])
+        assert calendar.count('<td class="day') == len(plan.days)
         assert re.search(r'class="day race[^"]*"', calendar) and "RACE" in calendar
 
     pixels = imread(png)[..., :3]                            # RGB floats in [0, 1]

@@ -17,10 +17,8 @@ import copy
 import datetime as dt
 import math
 
-# peakplan.scenario must be imported before peakplan.modelfiles: importing modelfiles first hits
-# a circular import (modelfiles -> scenario.schema -> scenario/__init__ -> loader -> modelfiles).
-from peakplan.scenario import Scenario, scenario_from_dict  # isort: skip
-from peakplan.modelfiles import load_catalogue, load_readiness  # isort: skip
+from peakplan.modelfiles import load_catalogue, load_readiness
+from peakplan.scenario import Scenario, scenario_from_dict
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -110,7 +108,8 @@ def week_numbers(scenario: Scenario) -> list[int]:
 
 def build_plan(scenario: Scenario, weeks: list[str], phases: list[str] | None = None,
                deloads: list[bool] | None = None) -> dict:
-    """A plan dict in the format of docs/plan-format.md; ``weeks`` hold the days from start_date."""
+    """A plan dict in the format of docs/plan-format.md (readable by ``peakplan.plan.io``, with no
+    paces and no workouts); ``weeks`` hold the days from start_date."""
     catalogue = load_catalogue(scenario.model.catalogue).sessions
     sessions = parse_weeks(weeks)
     assert len(sessions) == scenario.n_days, "the schedule must cover every day"
@@ -127,16 +126,16 @@ def build_plan(scenario: Scenario, weeks: list[str], phases: list[str] | None = 
         loads.append(round(minutes * intensity**2 * 100 / 60, 3))
         days.append({"date": date.isoformat(), "weekday": DAY_NAMES[date.weekday()], "week": week_of[d],
                      "phase": phases[week_of[d] - 1], "session": name, "minutes": minutes,
-                     "km": round(minutes / 5.5, 1), "load": loads[-1], "hard": hard})
+                     "km": round(minutes / 5.5, 1), "load": loads[-1], "hard": hard, "workout": None})
     readiness, (ctl, atl, tsb) = _readiness(scenario, loads)
     for d, day in enumerate(days):
         day |= {"ctl": round(ctl[d], 3), "atl": round(atl[d], 3), "tsb": round(tsb[d], 3)}
     summaries = [_week_summary(w, [d for d in days if d["week"] == w], catalogue, deloads[w - 1])
                  for w in range(1, week_of[-1] + 1)]
-    return {"peakplan_version": "0.1.0", "status": "OPTIMAL", "objective": readiness["race_day"],
-            "bound": readiness["race_day"], "gap": 0.0, "solve_time_s": 0.1,
+    return {"format": 2, "peakplan_version": "0.1.0", "status": "OPTIMAL", "objective": readiness["race_day"],
+            "bound": readiness["race_day"], "gap": 0.0,
             "race": {"date": scenario.race.date.isoformat(), "distance_km": scenario.race.distance_km},
-            "readiness": readiness, "weeks": summaries, "days": days, "tight_rules": [],
+            "readiness": readiness, "paces": None, "weeks": summaries, "days": days, "tight_rules": [],
             "scenario": scenario.model_dump(mode="json")}
 
 

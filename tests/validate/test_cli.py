@@ -66,7 +66,10 @@ def result_message(output: str) -> str:
 
 
 @pytest.mark.parametrize(("plan_text", "needle"), [
-    (None, "not found"), ("{not json", "not valid JSON"), ("[1, 2]", "`days` list"), ('{"days": 3}', "`days` list"),
+    # one reader for every command (peakplan.plan.io): a file that is not of the plan format is
+    # named as such, with the first fields that are wrong
+    (None, "not found"), ("{not json", "not valid JSON"), ("[1, 2]", "not a peakplan plan file"),
+    ('{"days": 3}', "field `peakplan_version` is required"),
 ])
 def test_bad_plan_file(app, files, plan_text, needle):
     scenario_path, plan_path, _ = files
@@ -95,4 +98,6 @@ def test_missing_model_file(app, files, tmp_path):
     data = dict(BASE_SCENARIO, model={"catalogue": "no/such/catalogue.yaml"})
     scenario_path.write_text(yaml.safe_dump(data), encoding="utf-8")
     result = _run(app, scenario_path, plan_path)
-    assert result.exit_code == 2 and "cannot read the model files" in result.output
+    # model files are read when the scenario loads: the loader's message names the field and the file
+    assert result.exit_code == 2 and "model.catalogue" in result.output and "not found" in result.output
+    assert "no/such/catalogue.yaml" in result.output and "Traceback" not in result.output

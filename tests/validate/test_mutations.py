@@ -1,6 +1,6 @@
 """Mutation tests: a solver plan validates; each injected violation is caught by its rule.
 
-The plan comes from ``peakplan.solve`` (the CP-SAT model) for a 7-week half marathon cut from
+The plan comes from ``peakplan.planner.solve`` (the CP-SAT model) for a 7-week half marathon cut from
 the shipped ``half-14w`` scenario (taper week, deload week 4, Monday off, one blackout date),
 solved once per module. Each mutation edits a deep copy; edited minutes get their load and hard
 flag recomputed, so the mutation hits its rule and not only plan_consistency.
@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from peakplan.modelfiles import load_catalogue
+from peakplan.planner import solve
 from peakplan.scenario import Scenario, scenario_from_dict
 from peakplan.validate import validate
 
@@ -28,15 +29,14 @@ BLACKOUT = "2027-03-24"  # a Wednesday in week 3
 
 @pytest.fixture(scope="module")
 def solved() -> tuple[Scenario, dict]:
-    solve_module = pytest.importorskip("peakplan.solve", reason="the CP-SAT model is not there yet")
     data = yaml.safe_load((SCENARIOS / "half-14w.yaml").read_text(encoding="utf-8"))
     data["start_date"] = "2027-03-08"  # 49 days: 7 weeks, taper 1 -> R = 5
     data["availability"]["blackout_dates"] = [BLACKOUT]
     data["solver"] = {"time_limit_s": 30, "workers": 1, "seed": 0}
     scenario = scenario_from_dict(data)
-    result = solve_module.solve(scenario)
+    result = solve(scenario)
     assert result.has_plan, result.status
-    return scenario, result.to_plan_dict()
+    return scenario, result.plan.model_dump(mode="json")
 
 
 class Plan:
@@ -183,11 +183,10 @@ def test_mutation_is_caught(solved, mutate):
 def test_model_agrees_on_an_exact_phase_split_tie():
     # R = 5, shares .3/.3/.3/.1: quotas 1.5, 1.5, 1.5, 0.5 -> floors 1, 1, 1, 0 and two leftovers
     # to the four-way tie at .5: peak, then race_specific (docs/rules.md) -> base, build, rs, rs, peak.
-    solve_module = pytest.importorskip("peakplan.solve", reason="the CP-SAT model is not there yet")
     data = yaml.safe_load((SCENARIOS / "half-14w.yaml").read_text(encoding="utf-8"))
     data |= {"start_date": "2027-03-08", "solver": {"time_limit_s": 30, "workers": 1, "seed": 0},
              "rules": {"phases": {"shares": {"base": 0.3, "build": 0.3, "race_specific": 0.3, "peak": 0.1}}}}
     scenario = scenario_from_dict(data)
-    plan = solve_module.solve(scenario).to_plan_dict()
+    plan = solve(scenario).plan.model_dump(mode="json")
     assert [w["phase"] for w in plan["weeks"]][:5] == ["base", "build", "race_specific", "race_specific", "peak"]
     assert validate(scenario, plan) == []

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from peakplan.modelfiles import BanisterModel
-from peakplan.validate.readiness import banister_readiness, ewma, initial_ctl_atl, load_of, pmc_lambda
+from peakplan.validate.recompute import banister_readiness, ewma, initial_ctl_atl, load_of, pmc_lambda
 
 from .plan_builder import make_scenario
 
@@ -44,5 +44,5 @@ def test_load_is_tss_like():
 
 def test_package_imports_first_in_a_fresh_interpreter():
     # peakplan.modelfiles and peakplan.scenario import each other; the validator must not trip on it.
-    code = "import peakplan.validate.readiness, peakplan.validate"
+    code = "import peakplan.validate.recompute, peakplan.validate"
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pytest
 
+from peakplan.modelfiles import load_catalogue
 from peakplan.paces import training_paces
-from peakplan.scenario.schema import PHASES
+from peakplan.vocabulary import PHASES
 from peakplan.workouts import Repeat, Workout, build_workout
-from peakplan.workouts.builder import cached_catalogue
-from peakplan.workouts.layout import REP_TOLERANCE, reserve_s
+from peakplan.workouts.steps import REP_TOLERANCE, reserve_s
 
-CATALOGUE = cached_catalogue("catalogue")
+CATALOGUE = load_catalogue("catalogue")
 SESSIONS = [*CATALOGUE.sessions, "race", "fartlek"]
 RACE_KMS = [5.0, 10.0, 15.0, 21.0975, 42.195]
 PACES = [training_paces(45.0), None]
@@ -66,7 +66,7 @@ def test_steps_sum_to_the_minutes(session: str, phase: str) -> None:
         for minutes in _minutes(session):
             for paces in PACES:
                 for progress in PROGRESS:
-                    w = build_workout(session, minutes, phase, paces, race_km=race_km, progress=progress)
+                    w = build_workout(session, minutes, phase, paces, race_km=race_km, progress=progress, catalogue=CATALOGUE)
                     assert w.total_s == 60 * minutes, (session, phase, race_km, minutes, progress)
                     _check_shape(w, paces is not None)
                     if session not in ("long", "race", "fartlek", "rest") and minutes > 0:
@@ -78,12 +78,12 @@ def test_every_minute_count_sums_exactly() -> None:
     paces = training_paces(52.0)
     for session in SESSIONS:
         for minutes in range(1 if session == "rest" else 241):
-            w = build_workout(session, minutes, "race_specific", paces, race_km=10.0, progress=0.3)
+            w = build_workout(session, minutes, "race_specific", paces, race_km=10.0, progress=0.3, catalogue=CATALOGUE)
             assert w.total_s == 60 * minutes, (session, minutes)
 
 
 def test_negative_minutes_and_running_rest_days_are_refused() -> None:
     with pytest.raises(ValueError):
-        build_workout("easy", -5, "base", None)
+        build_workout("easy", -5, "base", None, catalogue=CATALOGUE)
     with pytest.raises(ValueError, match="rest"):
-        build_workout("rest", 30, "base", None)
+        build_workout("rest", 30, "base", None, catalogue=CATALOGUE)

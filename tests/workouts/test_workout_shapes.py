@@ -1,13 +1,15 @@
-"""Main sets follow phase and race distance (SCIENCE.md section 1; seed article)."""
+"""Main sets follow phase and race distance (docs/science.md "Block shape"; seed article)."""
 
 from __future__ import annotations
 
 import pytest
 
+from peakplan.modelfiles import load_catalogue
 from peakplan.paces import training_paces
 from peakplan.workouts import Repeat, Workout, build_workout
 
 PACES = training_paces(50.0)
+CATALOGUE = load_catalogue("catalogue")
 
 
 def _repeat(w: Workout) -> Repeat:
@@ -19,21 +21,21 @@ def _work_steps(w: Workout) -> list:
 
 
 def test_base_strides_have_drills_and_20_s_strides() -> None:
-    w = build_workout("strides", 45, "base", PACES)
+    w = build_workout("strides", 45, "base", PACES, catalogue=CATALOGUE)
     assert any(s.label == "drills" for s in w.flat_steps())
     assert {s.duration_s for s in _work_steps(w)} == {20}
     assert _repeat(w).times == 7  # 5 % of 45 min = 135 s = 6.75 strides of 20 s -> 7
 
 
 def test_build_strides_become_pickups() -> None:
-    w = build_workout("strides", 45, "build", PACES)
+    w = build_workout("strides", 45, "build", PACES, catalogue=CATALOGUE)
     assert {s.duration_s for s in _work_steps(w)} == {30}
     assert not any(s.label == "drills" for s in w.flat_steps())
 
 
 def test_build_tempo_moves_from_cruise_intervals_to_a_continuous_run() -> None:
-    early = build_workout("tempo", 50, "build", PACES, progress=0.0)
-    late = build_workout("tempo", 50, "build", PACES, progress=1.0)
+    early = build_workout("tempo", 50, "build", PACES, progress=0.0, catalogue=CATALOGUE)
+    late = build_workout("tempo", 50, "build", PACES, progress=1.0, catalogue=CATALOGUE)
     assert _repeat(early).times == 4 and _repeat(early).work_step.duration_s == 300  # 40 % of 50 = 20 min
     assert _repeat(late).times == 1 and late.quality_s == 20 * 60
     assert all(s.target.s_per_km[1] < PACES.threshold_s_per_km < s.target.s_per_km[0] for s in _work_steps(late))
@@ -43,7 +45,8 @@ def test_build_tempo_moves_from_cruise_intervals_to_a_continuous_run() -> None:
 def test_race_specific_reps_are_2_to_5_min_with_equal_recoveries_and_lengthen(race_km: float) -> None:
     reps = []
     for progress in (0.0, 0.5, 1.0):
-        block = _repeat(build_workout("race_pace", 60, "race_specific", PACES, race_km=race_km, progress=progress))
+        block = _repeat(build_workout("race_pace", 60, "race_specific", PACES, race_km=race_km, progress=progress,
+                                      catalogue=CATALOGUE))
         work, jog = block.steps
         assert 120 <= work.duration_s <= 300 and jog.duration_s == work.duration_s
         reps.append(work.duration_s)
@@ -51,14 +54,14 @@ def test_race_specific_reps_are_2_to_5_min_with_equal_recoveries_and_lengthen(ra
 
 
 def test_10k_race_specific_targets_the_tempo_to_race_pace_range() -> None:
-    w = build_workout("race_pace", 60, "race_specific", PACES, race_km=10.0)
+    w = build_workout("race_pace", 60, "race_specific", PACES, race_km=10.0, catalogue=CATALOGUE)
     slow, fast = _work_steps(w)[0].target.s_per_km
     assert slow == pytest.approx(PACES.threshold_s_per_km) and fast == pytest.approx(PACES.race_s_per_km(10.0))
 
 
 @pytest.mark.parametrize(("race_km", "min_rep_s"), [(21.0975, 360), (42.195, 600)])
 def test_half_and_marathon_race_specific_work_is_sustained(race_km: float, min_rep_s: int) -> None:
-    block = _repeat(build_workout("race_pace", 80, "race_specific", PACES, race_km=race_km, progress=0.0))
+    block = _repeat(build_workout("race_pace", 80, "race_specific", PACES, race_km=race_km, progress=0.0, catalogue=CATALOGUE))
     assert block.work_step.duration_s >= min_rep_s
     if len(block.steps) > 1:
         assert block.steps[1].duration_s < block.work_step.duration_s
@@ -66,7 +69,7 @@ def test_half_and_marathon_race_specific_work_is_sustained(race_km: float, min_r
 
 @pytest.mark.parametrize("race_km", [5.0, 10.0, 21.0975, 42.195])
 def test_peak_repeats_are_short_and_a_little_faster_than_race_pace(race_km: float) -> None:
-    w = build_workout("race_pace", 50, "peak", PACES, race_km=race_km)
+    w = build_workout("race_pace", 50, "peak", PACES, race_km=race_km, catalogue=CATALOGUE)
     block = _repeat(w)
     assert block.work_step.duration_s <= 120
     slow, _ = block.work_step.target.s_per_km
@@ -74,7 +77,7 @@ def test_peak_repeats_are_short_and_a_little_faster_than_race_pace(race_km: floa
 
 
 def test_race_week_is_short_and_sharp() -> None:
-    w = build_workout("race_pace", 40, "race_week", PACES, race_km=10.0)
+    w = build_workout("race_pace", 40, "race_week", PACES, race_km=10.0, catalogue=CATALOGUE)
     assert _repeat(w).work_step.duration_s == 60
     assert w.quality_s <= 0.35 * 40 * 60 + 30
 
@@ -86,39 +89,39 @@ def test_race_week_is_short_and_sharp() -> None:
 def test_long_runs_stay_easy_as_the_solver_counts_them(race_km: float, phase: str) -> None:
     """The catalogue's long run has quality_fraction 0, so its workout has no faster finish:
     a marathon-pace finish would hide quality minutes from the intensity-mix rule."""
-    w = build_workout("long", 140, phase, PACES, race_km=race_km, progress=1.0)
+    w = build_workout("long", 140, phase, PACES, race_km=race_km, progress=1.0, catalogue=CATALOGUE)
     assert _work_steps(w) == []
 
 
 def test_intervals_are_3_to_5_min_with_equal_jogs() -> None:
     for progress in (0.0, 1.0):
-        work, jog = _repeat(build_workout("intervals", 60, "race_specific", PACES, progress=progress)).steps
+        work, jog = _repeat(build_workout("intervals", 60, "race_specific", PACES, progress=progress, catalogue=CATALOGUE)).steps
         assert 180 <= work.duration_s <= 300 and jog.duration_s == work.duration_s
 
 
 def test_repetitions_get_long_recoveries() -> None:
-    work, jog = _repeat(build_workout("repetitions", 50, "peak", PACES)).steps
+    work, jog = _repeat(build_workout("repetitions", 50, "peak", PACES, catalogue=CATALOGUE)).steps
     assert jog.duration_s == 2 * work.duration_s
     assert work.target.s_per_km[1] < PACES.repetition_s_per_km < work.target.s_per_km[0]
 
 
 def test_hills_carry_an_effort_not_a_pace() -> None:
-    work = _repeat(build_workout("hills", 50, "build", PACES)).work_step
+    work = _repeat(build_workout("hills", 50, "build", PACES, catalogue=CATALOGUE)).work_step
     assert work.target.s_per_km is None and "uphill" in work.target.effort
 
 
 def test_without_paces_targets_are_effort_names() -> None:
-    w = build_workout("tempo", 50, "build", None, progress=1.0)
+    w = build_workout("tempo", 50, "build", None, progress=1.0, catalogue=CATALOGUE)
     efforts = {s.target.effort for s in w.flat_steps()}
     assert efforts == {"easy", "threshold effort"}
     assert all(s.target.s_per_km is None for s in w.flat_steps())
 
 
 def test_race_day_covers_the_race_distance() -> None:
-    w = build_workout("race", 215, "race_week", PACES, race_km=42.195)
+    w = build_workout("race", 215, "race_week", PACES, race_km=42.195, catalogue=CATALOGUE)
     assert w.km == pytest.approx(42.195) and w.quality_s == 215 * 60
 
 
 def test_unknown_session_types_fall_back_sensibly() -> None:
-    assert build_workout("fartlek", 45, "build", PACES).title == "Easy run"
-    assert build_workout("rest", 0, "build", PACES).blocks == ()
+    assert build_workout("fartlek", 45, "build", PACES, catalogue=CATALOGUE).title == "Easy run"
+    assert build_workout("rest", 0, "build", PACES, catalogue=CATALOGUE).blocks == ()

@@ -1,4 +1,8 @@
-"""Shared CLI plumbing: exit codes, clean error output, scenario loading, the command guard."""
+"""Shared CLI plumbing: exit codes, clean error output, scenario loading, the command guard.
+
+Imports nothing heavy at module level: ``peakplan --help`` and the commands that do not solve
+must start fast (benchmarks/README.md, "Start-up").
+"""
 
 from __future__ import annotations
 
@@ -11,11 +15,12 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from peakplan.scenario import Scenario, ScenarioError, load_scenario
+if TYPE_CHECKING:
+    from peakplan.scenario.schema import Scenario
 
 EXIT_OK = 0
 EXIT_INFEASIBLE = 1
@@ -41,24 +46,28 @@ def fail(message: str, debug: bool = False, code: int = EXIT_BAD_INPUT) -> NoRet
 
 
 def load_or_exit(path: Path, debug: bool = False) -> Scenario:
+    from peakplan.errors import InputError
+    from peakplan.scenario import load_scenario
+
     try:
         return load_scenario(path)
-    except ScenarioError as exc:
+    except InputError as exc:
         fail(str(exc), debug)
 
 
 def with_solver(scenario: Scenario, time_limit_s: float | None, workers: int | None, seed: int | None) -> Scenario:
+    """The scenario with the command line's solver options applied (bad values exit 2)."""
+    from pydantic import ValidationError
+
     changes = {k: v for k, v in (("time_limit_s", time_limit_s), ("workers", workers), ("seed", seed)) if v is not None}
     if not changes:
         return scenario
     try:
         solver = scenario.solver.model_validate({**scenario.solver.model_dump(), **changes})
-    except ValueError as exc:
-        errors = exc.errors() if hasattr(exc, "errors") else []
-        if errors:
-            name = str(errors[0]["loc"][0]) if errors[0]["loc"] else ""
-            fail(f"{SOLVER_OPTIONS.get(name, name)} {changes.get(name)!r}: {errors[0]['msg']}.")
-        fail(f"solver option out of range: {exc}")
+    except ValidationError as exc:
+        errors = exc.errors()
+        name = str(errors[0]["loc"][0]) if errors and errors[0]["loc"] else ""
+        fail(f"{SOLVER_OPTIONS.get(name, name)} {changes.get(name)!r}: {errors[0]['msg'] if errors else exc}.")
     return scenario.model_copy(update={"solver": solver})
 
 
@@ -113,8 +122,6 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
             return command(*args, **kwargs)
         except (typer.Exit, typer.Abort, typer.TyperException):  # typer's own exits and usage errors
             raise
-        except ScenarioError as exc:
-            fail(str(exc), debug)
         except BrokenPipeError:
             closed_pipe()
         except KeyboardInterrupt:
@@ -122,7 +129,11 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except RecursionError as exc:
             fail(f"the input is nested too deeply to be processed ({exc}).", debug)
-        except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into exit 70
+        except Exception as exc:
+            from peakplan.errors import InputError
+
+            if isinstance(exc, InputError):
+                fail(str(exc), debug)
             internal_error(exc, debug)
 
     wrapper.__peakplan_guarded__ = True  # type: ignore[attr-defined]

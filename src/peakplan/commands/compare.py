@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from peakplan.commands.common import EXIT_INFEASIBLE, EXIT_INTERRUPTED, EXIT_NO_PLAN, EXIT_OK, fail
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 SET_HELP = "PATH=V1,V2,...: vary a scenario field (dotted path, e.g. rules.weekly_ramp.max_increase=0.10,0.15); " \
            "several --set make a grid"
@@ -33,10 +35,7 @@ def solve_inputs(inputs: list[Path], set_: list[str], time_limit_s: float | None
     """Collect and solve; bad input exits 2, Ctrl-C exits 130."""
     from peakplan.report.inputs import collect, run
 
-    try:
-        items = collect(inputs, set_, time_limit_s)
-    except ValueError as exc:  # ScenarioError, PlanFileError
-        fail(str(exc), debug)
+    items = collect(inputs, set_, time_limit_s)  # bad input: an InputError, exit 2 (commands.common.guarded)
     try:
         return run(items, what)
     except KeyboardInterrupt:
@@ -58,7 +57,7 @@ def save_plans(outcomes, plans_dir: Path | None, debug: bool) -> str:
 
 
 def compare_command(
-    inputs: Annotated[list[Path], typer.Argument(help="scenario YAML files (solved) or plan JSON files")],
+    inputs: Annotated[list[Path], typer.Argument(metavar="INPUT...", help="scenario YAML files (solved) or plan JSON files")],
     set_: Annotated[list[str], typer.Option("--set", help=SET_HELP)] = [],  # noqa: B006 (typer)
     as_json: Annotated[bool, typer.Option("--json", help="print the comparison as JSON, for scripts")] = False,
     plans_dir: Annotated[Path | None, typer.Option("--plans-dir", help="write each solved variant's plan JSON here")] = None,
@@ -66,6 +65,8 @@ def compare_command(
     debug: Annotated[bool, typer.Option(help="show Python tracebacks")] = False,
 ) -> None:
     """Compare variants side by side (see HELP)."""
+    from rich.console import Console
+
     from peakplan.report.tables import compare_json, compare_table, weeks_table
 
     console = Console(width=None if sys.stdout.isatty() else 120)
@@ -100,5 +101,5 @@ def finish(console: Console, outcomes, saved: str, as_json: bool) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("compare", help=HELP,
-                short_help="Compare variants side by side: scenarios (solved in parallel, --set grids) or plan files.")(compare_command)
+    short = "Compare variants side by side: scenarios (solved in parallel, --set grids) or plan files."
+    app.command("compare", help=HELP, short_help=short)(compare_command)

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from peakplan.commands.common import fail
-from peakplan.paces import (
-    KM_PER_MILE,
-    RACE_DISTANCES_M,
-    VDOT_RANGE,
-    Paces,
-    distance_m,
-    equivalents_s,
-    training_paces,
-    vdot_from_race,
-)
-from peakplan.timefmt import parse_duration_s
-from peakplan.workouts.text import clock
+from peakplan.timefmt import clock, parse_duration_s
+
+if TYPE_CHECKING:
+    from peakplan.paces import Paces
 
 UNITS = ("km", "mi")
 DISTANCE_HELP = "1500m, mile, 3k, 5k, 10k, 15k, half, marathon, or km (e.g. 12.5)"
@@ -29,6 +21,8 @@ DISTANCE_HELP = "1500m, mile, 3k, 5k, 10k, 15k, half, marathon, or km (e.g. 12.5
 
 
 def _paces_or_fail(distance: str, time: str) -> Paces:
+    from peakplan.paces import RACE_DISTANCES_M, VDOT_RANGE, distance_m, training_paces, vdot_from_race
+
     try:
         metres = distance_m(distance)
     except ValueError:
@@ -48,6 +42,8 @@ def _paces_or_fail(distance: str, time: str) -> Paces:
 
 def paces_dict(paces: Paces, units: str = "km") -> dict[str, Any]:
     """The JSON document of `peakplan paces --json` (paces in s per km, or per mile with units='mi')."""
+    from peakplan.paces import KM_PER_MILE, equivalents_s
+
     scale = KM_PER_MILE if units == "mi" else 1.0
     slow, fast = paces.easy_s_per_km
     return {

@@ -1,16 +1,24 @@
-"""`peakplan schema`: the JSON Schema of scenario files."""
+"""`peakplan schema`: the JSON Schema of scenario files (or, with --plan, of plan files)."""
 
 from __future__ import annotations
 
 import json
+from typing import Annotated
 
 import typer
 
-from peakplan.scenario import Scenario
 
+def schema_command(
+    plan: Annotated[bool, typer.Option("--plan", help="the plan file's schema instead of the scenario's")] = False,
+) -> None:
+    """Print the JSON Schema of a scenario file (or of a plan file with --plan)."""
+    if plan:
+        from peakplan.plan.file import PlanFile
 
-def schema_command() -> None:
-    """Print the JSON Schema of a scenario file."""
+        print(json.dumps(PlanFile.model_json_schema(mode="serialization"), indent=2))
+        return
+    from peakplan.scenario import Scenario
+
     print(json.dumps(Scenario.model_json_schema(), indent=2))
 
 

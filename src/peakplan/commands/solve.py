@@ -10,15 +10,12 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.live import Live
-from rich.text import Text
 
 from peakplan.commands.common import (
     EXIT_INFEASIBLE,
@@ -29,13 +26,15 @@ from peakplan.commands.common import (
     sigint_requests,
     with_solver,
 )
-from peakplan.explain import EXPLAIN_BUDGET_S, explain
-from peakplan.fileio import write_plan
-from peakplan.model.progress import Progress, ProgressHook, Stop
-from peakplan.render import print_result, summary_lines
-from peakplan.result import Result
-from peakplan.scenario import Scenario, ScenarioError
-from peakplan.solve import load_models, solve
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from peakplan.model.progress import Progress, Stop
+    from peakplan.result import Result
+    from peakplan.scenario.schema import Scenario
+
+EXPLAIN_BUDGET_S = 20.0       # the default --explain-limit (peakplan.explain.EXPLAIN_BUDGET_S)
 
 PROGRESS_AFTER_S = 2.0       # show progress for solves longer than this
 PLAIN_PROGRESS_EVERY_S = 5.0  # without a terminal: one line this often
@@ -48,8 +47,11 @@ def progress_text(p: Progress) -> str:
 
 
 @contextmanager
-def progress_display(err: Console, plain_lines: bool) -> Iterator[ProgressHook]:
+def progress_display(err: Console, plain_lines: bool) -> Iterator[Callable[[Progress], None]]:
     """A progress hook: a live line on a terminal, else a plain line every few seconds."""
+    from rich.live import Live
+    from rich.text import Text
+
     live: Live | None = None
     last = {"printed": -1e9, "had_plan": False}
 
@@ -77,9 +79,12 @@ def progress_display(err: Console, plain_lines: bool) -> Iterator[ProgressHook]:
 
 def _write(out: Path, result: Result, console: Console, stop: Stop, debug: bool, announce: bool = True) -> None:
     """Write the plan atomically; Ctrl-C meanwhile is deferred until the file is complete."""
+    from peakplan.plan.io import write_plan
+
+    assert result.plan is not None
     try:
         with sigint_requests(stop.request):
-            write_plan(out, result.to_plan_dict())
+            write_plan(out, result.plan)
     except OSError as exc:
         fail(f"--out {str(out)!r} cannot be written ({exc.strerror or exc}); choose a file in a writable folder.",
              debug)
@@ -100,6 +105,8 @@ def _check_out(out: Path | None) -> None:
 
 
 def _show(result: Result, console: Console, quiet: bool, all_workouts: bool = False) -> None:
+    from peakplan.commands.render import print_result, summary_lines
+
     if quiet:
         for line in summary_lines(result):
             console.print(line)
@@ -108,6 +115,7 @@ def _show(result: Result, console: Console, quiet: bool, all_workouts: bool = Fa
 
 
 def _interrupted(result: Result, out: Path | None, console: Console, stop: Stop, debug: bool) -> int:
+
     if not result.has_plan:
         console.print(f"[bold yellow]interrupted[/bold yellow] after {result.solve_time_s:.1f} s, before any plan "
                       "was found; nothing written.")
@@ -121,12 +129,14 @@ def _interrupted(result: Result, out: Path | None, console: Console, stop: Stop,
     return EXIT_INTERRUPTED
 
 
-def _infeasible(sc: Scenario, scenario: Path, models, console: Console, err: Console, budget_s: float) -> int:
+def _infeasible(sc: Scenario, scenario: Path, console: Console, err: Console, budget_s: float) -> int:
+    from peakplan.explain import explain
+
     console.print(f"[bold red]INFEASIBLE[/bold red]: no plan keeps every rule of {scenario}. "
                   "The smallest set of rules that conflict:")
     started = time.monotonic()
     with err.status("finding the conflicting rules and relaxations…") if err.is_terminal else _nothing():
-        why = explain(sc, *models, relax=True, budget_s=budget_s)
+        why = explain(sc, relax=True, budget_s=budget_s)
     for line in why.lines():
         console.print(f"  - {line}", markup=False, highlight=False)
     if why.relaxed:
@@ -142,7 +152,7 @@ def _nothing() -> Iterator[None]:
 
 
 def solve_command(
-    scenario: Annotated[Path, typer.Argument(help="scenario YAML file")],
+    scenario: Annotated[Path, typer.Argument(metavar="SCENARIO", help="scenario YAML file")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="write the plan JSON here (atomically)")] = None,
     time_limit_s: Annotated[float | None, typer.Option("--time-limit", help="seconds; overrides solver.time_limit_s")] = None,
     workers: Annotated[int | None, typer.Option(help="CP-SAT workers; overrides solver.workers")] = None,
@@ -155,21 +165,22 @@ def solve_command(
     debug: Annotated[bool, typer.Option(help="show Python tracebacks")] = False,
 ) -> None:
     """Build the block that maximizes race-day readiness under the coaching rules."""
+    from rich.console import Console
+
+    from peakplan.model.progress import Stop
+    from peakplan.planner import solve
+
     console = Console(width=None if sys.stdout.isatty() else 120)
     err = Console(stderr=True, highlight=False)
     sc = with_solver(load_or_exit(scenario, debug), time_limit_s, workers, seed)
-    try:
-        models = load_models(sc)
-    except ScenarioError as exc:
-        fail(str(exc), debug)
     _check_out(out)
     stop = Stop()
     with sigint_requests(stop.request), progress_display(err, plain_lines=not quiet) as on_progress:
-        result = solve(sc, on_progress=on_progress, stop=stop, models=models)
+        result = solve(sc, explain=False, on_progress=on_progress, stop=stop)
     if stop.requested:
         raise typer.Exit(_interrupted(result, out, console, stop, debug))
     if result.status == "INFEASIBLE":
-        raise typer.Exit(_infeasible(sc, scenario, models, console, err, explain_limit_s))
+        raise typer.Exit(_infeasible(sc, scenario, console, err, explain_limit_s))
     if not result.has_plan:
         limit = sc.solver.time_limit_s
         console.print(f"[bold yellow]no plan within {limit:g} s[/bold yellow] (status {result.status}); "

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from peakplan.commands.common import fail
 from peakplan.commands.compare import SET_HELP, finish, print_explanations, save_plans, solve_inputs
@@ -19,7 +18,7 @@ HELP = ("Solve SCENARIO for every value (grid) of the --set fields on all cores 
 
 
 def sweep_command(
-    scenario: Annotated[Path, typer.Argument(help="scenario YAML file")],
+    scenario: Annotated[Path, typer.Argument(metavar="SCENARIO", help="scenario YAML file")],
     set_: Annotated[list[str], typer.Option("--set", help=SET_HELP)] = [],  # noqa: B006 (typer)
     as_json: Annotated[bool, typer.Option("--json", help="print the points as JSON, for scripts")] = False,
     plans_dir: Annotated[Path | None, typer.Option("--plans-dir", help="write each feasible point's plan JSON here")] = None,
@@ -27,6 +26,8 @@ def sweep_command(
     debug: Annotated[bool, typer.Option(help="show Python tracebacks")] = False,
 ) -> None:
     """Readiness over a grid of scenario values (see HELP)."""
+    from rich.console import Console
+
     from peakplan.report.tables import sweep_json, sweep_table
     from peakplan.report.variants import parse_setting
 
@@ -47,5 +48,5 @@ def sweep_command(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("sweep", help=HELP,
-                short_help="Readiness over a grid of scenario values (--set PATH=V1,V2,...), infeasible points explained.")(sweep_command)
+    short = "Readiness over a grid of scenario values (--set PATH=V1,V2,...), infeasible points explained."
+    app.command("sweep", help=HELP, short_help=short)(sweep_command)

@@ -8,39 +8,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from peakplan.scenario import ScenarioError, load_scenario
-from peakplan.validate import ModelFileError, PlanFormatError, Report, validate_report
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from peakplan.validate import Report
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_BAD_INPUT = 0, 1, 2
 
 
-class PlanFileError(ValueError):
-    """The plan file cannot be read as JSON."""
-
-
-def read_plan(path: Path) -> object:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PlanFileError(f"{path}: plan file not found; write one with `peakplan solve -o {path.name}`.") from None
-    except IsADirectoryError:
-        raise PlanFileError(f"{path}: is a folder, not a plan file.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PlanFileError(f"{path}: cannot be read ({exc}); give a UTF-8 JSON plan file.") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        raise PlanFileError(f"{path}: not valid JSON ({exc.msg} at {where}).") from None
-
-
 def render_table(report: Report, console: Console) -> None:
+    from rich.table import Table
+
     table = Table(title=f"{len(report.violations)} rule violation(s)", show_lines=False)
     for column in ("rule", "where", "amount", "message"):
         table.add_column(column, overflow="fold")
@@ -51,10 +33,17 @@ def render_table(report: Report, console: Console) -> None:
 
 def run(scenario_path: Path, plan_path: Path, as_json: bool) -> int:
     """The command's body; returns the exit code."""
+    from rich.console import Console
+
+    from peakplan.errors import InputError
+    from peakplan.plan.io import read_plan
+    from peakplan.scenario import load_scenario
+    from peakplan.validate import PlanFormatError, validate_report
+
     try:
         scenario = load_scenario(scenario_path)
-        report = validate_report(scenario, read_plan(plan_path))  # type: ignore[arg-type]
-    except (ScenarioError, PlanFileError, ModelFileError) as exc:
+        report = validate_report(scenario, read_plan(plan_path))
+    except InputError as exc:
         typer.echo(str(exc), err=True)
         return EXIT_BAD_INPUT
     except PlanFormatError as exc:
@@ -72,8 +61,8 @@ def run(scenario_path: Path, plan_path: Path, as_json: bool) -> int:
 def register(app: typer.Typer) -> None:
     @app.command("validate")
     def validate_command(
-        scenario: Annotated[Path, typer.Argument(help="scenario YAML file the plan was made for")],
-        plan: Annotated[Path, typer.Argument(help="plan JSON file written by `peakplan solve --out`")],
+        scenario: Annotated[Path, typer.Argument(metavar="SCENARIO", help="scenario YAML file the plan was made for")],
+        plan: Annotated[Path, typer.Argument(metavar="PLAN.json", help="plan JSON file written by `peakplan solve --out`")],
         as_json: Annotated[bool, typer.Option("--json", help="print the violations as a JSON list")] = False,
     ) -> None:
         """Check PLAN.json against every rule of SCENARIO; exit 0 ok, 1 violations, 2 bad input."""

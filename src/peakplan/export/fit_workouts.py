@@ -15,7 +15,7 @@ from typing import Any
 
 from garmin_fit_sdk import Encoder, Profile
 
-from peakplan.export.plan_io import PlanDay, PlanView
+from peakplan.plan.file import PlanDay, PlanFile
 from peakplan.workouts.model import Repeat, Step, Workout
 from peakplan.workouts.text import target_text
 
@@ -73,20 +73,20 @@ def workout_fit(workout: Workout, name: str, created: dt.datetime) -> bytes:
 
 
 def file_name(day: PlanDay) -> str:
-    return f"{day.date.isoformat()}-{day.fields['session'].replace('_', '-')}.fit"
+    return f"{day.date.isoformat()}-{day.session.replace('_', '-')}.fit"
 
 
-def workout_name(day: PlanDay) -> str:
-    return f"{day.date:%m-%d} {day.workout.title}"
+def workout_name(day: PlanDay, workout: Workout) -> str:
+    return f"{day.date:%m-%d} {workout.title}"
 
 
-def to_fit_zip(view: PlanView, now: dt.datetime | None = None) -> bytes:
+def to_fit_zip(plan: PlanFile, now: dt.datetime | None = None) -> bytes:
     """A zip of FIT workout files, one per running day, named ``YYYY-MM-DD-session.fit``."""
     created = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for day in view.days:
-            if day.fields["session"] != "rest" and day.fields["minutes"] > 0:
+        for day in plan.days:
+            if day.workout is not None and day.minutes > 0:
                 info = zipfile.ZipInfo(file_name(day), date_time=created.timetuple()[:6])
-                archive.writestr(info, workout_fit(day.workout, workout_name(day), created))
+                archive.writestr(info, workout_fit(day.workout, workout_name(day, day.workout), created))
     return buffer.getvalue()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from peakplan.export.plan_io import PlanDay, PlanView
 from peakplan.paces import Paces
+from peakplan.plan.file import PlanDay, PlanFile
+from peakplan.vocabulary import RACE
 from peakplan.workouts.text import clock, workout_lines
 
 HEADER = "| Day | Date | Session | Min | km | Workout |\n|---|---|---|---:|---:|---|"
@@ -25,27 +26,27 @@ def paces_line(paces: Paces | None) -> str:
 
 
 def _row(day: PlanDay) -> str:
-    f = day.fields
-    lines = workout_lines(day.workout, bullet="")
+    lines = workout_lines(day.workout, bullet="") if day.workout is not None else ["Rest day"]
     workout = "<br>".join(_cell(line) for line in lines[1:-1]) if len(lines) > 2 else ""
-    session = "**Race**" if f["session"] == "race" else _cell(day.workout.title)
-    km = f"{day.km:.1f}" if f["minutes"] else ""
-    minutes = f["minutes"] or ""
-    return f"| {f['weekday'].capitalize()} | {day.date.isoformat()} | {session} | {minutes} | {km} | {workout} |"
+    title = day.workout.title if day.workout is not None else "Rest day"
+    session = "**Race**" if day.session == RACE else _cell(title)
+    km = f"{day.km:.1f}" if day.minutes else ""
+    minutes = day.minutes or ""
+    return f"| {day.weekday.capitalize()} | {day.date.isoformat()} | {session} | {minutes} | {km} | {workout} |"
 
 
 def week_markdown(week: int, days: list[PlanDay], deload: bool = False) -> str:
     """A '## Week n' heading with the week's totals, then its table."""
-    phase = days[0].fields["phase"].replace("_", " ") + (" (recovery week)" if deload else "")
-    minutes = sum(d.fields["minutes"] for d in days)
-    km = sum(d.km for d in days if d.fields["minutes"])
+    phase = days[0].phase.replace("_", " ") + (" (recovery week)" if deload else "")
+    minutes = sum(d.minutes for d in days)
+    km = sum(d.km for d in days if d.minutes)
     head = f"## Week {week} · {phase} · {minutes} min · {km:.1f} km"
     return "\n".join([head, "", HEADER, *(_row(d) for d in days)])
 
 
-def to_markdown(view: PlanView) -> bytes:
-    parts = [f"# {view.title}", "", paces_line(view.paces)]
-    deloads = {w.get("week") for w in view.plan.get("weeks") or [] if isinstance(w, dict) and w.get("deload")}
-    for week, days in groupby(view.days, key=lambda d: d.fields["week"]):
+def to_markdown(plan: PlanFile) -> bytes:
+    parts = [f"# {plan.title}", "", paces_line(plan.paces)]
+    deloads = {w.week for w in plan.weeks if w.deload}
+    for week, days in groupby(plan.days, key=lambda d: d.week):
         parts += ["", week_markdown(week, list(days), week in deloads)]
     return ("\n".join(parts) + "\n").encode("utf-8")

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from peakplan.model.context import BuildContext
-from peakplan.model.readiness import Objective
+from peakplan.model.objective import Objective
+from peakplan.model.rulebook import BuildContext
 from peakplan.model.scale import objective_value
 
 TICK_S = 0.1  # how often the waiting thread looks at stop requests and reports progress
@@ -94,7 +94,7 @@ def run(solver: cp_model.CpSolver, model: cp_model.CpModel, recorder: Recorder,
     def target() -> None:
         try:
             outcome["code"] = solver.solve(model, recorder)
-        except BaseException as exc:  # noqa: BLE001 - handed to the calling thread
+        except BaseException as exc:
             outcome["error"] = exc
 
     if stop is not None and stop.requested:

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from ortools.sat.python import cp_model
 
-from peakplan.model import presets
-from peakplan.model.context import BuildContext
+from peakplan.model.objective import Objective
 from peakplan.model.progress import ProgressHook, Recorder, Stop, run
-from peakplan.model.readiness import Objective
+from peakplan.model.rulebook import BuildContext
 from peakplan.model.scale import objective_value
+from peakplan.modelfiles import presets
+from peakplan.plan.file import TightRule
 from peakplan.scenario.schema import Solver
 
-# Solver settings live in models/solver-presets.yaml (each value with the measurement behind it).
-# This name is what explain.py's feasibility checks use: the default preset's LP level.
-LINEARIZATION_LEVEL = int(presets.preset().get("linearization_level", 1))
+
+def linearization_level() -> int:
+    """The default preset's LP level: what the conflict search's feasibility checks use."""
+    return int(presets.preset().get("linearization_level", 1))
 
 
 @dataclass
@@ -27,22 +30,38 @@ class RawSolution:
     scaled_objective: float = 0.0
     scaled_bound: float = 0.0
     wall_time_s: float = 0.0
-    tight: list[tuple[str, str, str]] = field(default_factory=list)  # (family, where, detail)
+    tight: list[TightRule] = field(default_factory=list)
     conflicts: list[int] = field(default_factory=list)
     interrupted: bool = False        # a Stop request ended the search (plan = best so far)
 
 
+def apply_preset(params: Any, settings: dict[str, Any]) -> None:
+    """Set each preset field on a CP-SAT ``SatParameters`` (unknown fields raise ValueError)."""
+    for key, value in settings.items():
+        if not hasattr(params, key):
+            raise ValueError(f"models/{presets.PRESET_FILE}: {key!r} is not a CP-SAT parameter")
+        if isinstance(value, list):
+            repeated = getattr(params, key)
+            repeated.clear()
+            repeated.extend(value)
+        elif isinstance(value, str) and hasattr(type(params), value):
+            setattr(params, key, getattr(type(params), value))   # an enum value by name
+        else:
+            setattr(params, key, value)
+
+
 def parameters(settings: Solver) -> cp_model.CpSolver:
     """CP-SAT set up by the scenario's preset (``solver.preset``, else the file's default), then
-    its time limit and seed; its ``workers`` too unless left at the default and the preset names
-    a worker count."""
+    its time limit and seed, and its ``workers`` when set (else the preset's, else one)."""
     solver = cp_model.CpSolver()
     chosen = presets.preset(getattr(settings, "preset", None))
-    presets.apply(solver.parameters, chosen)
+    apply_preset(solver.parameters, chosen)
     solver.parameters.max_time_in_seconds = settings.time_limit_s
     solver.parameters.random_seed = settings.seed
-    if "workers" in settings.model_fields_set or "num_workers" not in chosen:
+    if settings.workers is not None:
         solver.parameters.num_workers = settings.workers
+    elif "num_workers" not in chosen:
+        solver.parameters.num_workers = 1
     return solver
 
 
@@ -69,7 +88,8 @@ def solve(ctx: BuildContext, objective: Objective, settings: Solver, *, on_progr
     raw.sessions, raw.minutes = ctx.vars.read_plan(solver.value)
     raw.scaled_objective = solver.objective_value
     raw.scaled_bound = solver.best_objective_bound
-    raw.tight = [(r.family, r.where, r.detail) for r in ctx.rules.records if solver.value(r.slack) == 0]
+    raw.tight = [TightRule(rule=r.family, where=r.where, detail=r.detail)
+                 for r in ctx.rules.records if solver.value(r.slack) == 0]
     return raw
 
 

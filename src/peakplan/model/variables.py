@@ -19,14 +19,14 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from peakplan.model.calendar import Calendar
+from peakplan.calendar import Calendar
 from peakplan.model.scale import cap_ratio
-from peakplan.modelfiles import Catalogue, SessionType
+from peakplan.modelfiles import REST_TYPE, Catalogue, SessionType
+from peakplan.vocabulary import REST
 
-REST = "rest"
-_REST_TYPE = SessionType(intensity_factor=0.0, min_minutes=0, max_minutes=0, hard=False)
-
-LinearExpr = cp_model.LinearExprT
+# Our expressions: OR-Tools' LinearExpr (IntVar is one) or a plain int. Narrower than
+# cp_model.LinearExprT, which also admits numpy integers and so defeats type checking of sums.
+LinearExpr = cp_model.LinearExpr | int
 
 
 class Variables:
@@ -39,7 +39,7 @@ class Variables:
     def __init__(self, model: cp_model.CpModel, calendar: Calendar, catalogue: Catalogue,
                  impossible: frozenset[tuple[int, str]] = frozenset()):
         self.calendar = calendar
-        self.types: dict[str, SessionType] = {REST: _REST_TYPE, **catalogue.sessions}
+        self.types: dict[str, SessionType] = {REST: REST_TYPE, **catalogue.sessions}
         self.chosen: dict[tuple[int, str], cp_model.IntVar] = {}
         self.minutes_of: dict[tuple[int, str], cp_model.IntVar] = {}
         for d in calendar.training_days:

@@ -22,7 +22,7 @@ The fractions are module constants so a coach can see and change them in one pla
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from pydantic import BaseModel, ConfigDict, Field
 
 from peakplan.paces.daniels import pace_s_per_km_at, race_time_s
 from peakplan.paces.distances import RACE_DISTANCES_M
@@ -36,16 +36,17 @@ MARATHON_M = RACE_DISTANCES_M["marathon"]
 VDOT_RANGE = (15.0, 90.0)
 
 
-@dataclass(frozen=True)
-class Paces:
+class Paces(BaseModel):
     """Training paces (seconds per km) of one VDOT. ``easy_s_per_km`` is (slow, fast)."""
 
-    vdot: float
-    easy_s_per_km: tuple[float, float]
-    marathon_s_per_km: float
-    threshold_s_per_km: float
-    interval_s_per_km: float
-    repetition_s_per_km: float
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    vdot: float = Field(description="VDOT (Daniels & Gilbert) the paces are computed from")
+    easy_s_per_km: tuple[float, float] = Field(description="E pace range (slow, fast), seconds per km")
+    marathon_s_per_km: float = Field(description="M pace, seconds per km")
+    threshold_s_per_km: float = Field(description="T pace, seconds per km")
+    interval_s_per_km: float = Field(description="I pace, seconds per km")
+    repetition_s_per_km: float = Field(description="R pace, seconds per km")
 
     def race_s_per_km(self, distance_km: float) -> float:
         """Even pace of an all-out race over ``distance_km`` at this VDOT."""

@@ -6,7 +6,6 @@ one colour per variant in the CTL/ATL/TSB chart.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Sequence
 from typing import Any
@@ -16,10 +15,11 @@ from matplotlib.dates import DateFormatter
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from peakplan.plan.file import PlanFile
 from peakplan.report.metrics import LOW, intensity_labels, weekly_split
 
-RC = {"svg.fonttype": "none", "svg.hashsalt": "peakplan", "font.size": 9, "axes.spines.top": False,
-      "axes.spines.right": False, "font.family": "sans-serif"}
+RC: Any = {"svg.fonttype": "none", "svg.hashsalt": "peakplan", "font.size": 9, "axes.spines.top": False,  # rcParams
+           "axes.spines.right": False, "font.family": "sans-serif"}
 INTENSITY_COLOURS = {LOW: "#9ecae1", "strides": "#c7e9c0", "marathon_pace": "#fdd0a2", "threshold": "#fd8d3c",
                      "intervals": "#d94801", "repetitions": "#7f2704"}
 SPARE_COLOURS = ("#bcbddc", "#756bb1", "#fa9fb5", "#dd3497")
@@ -42,7 +42,7 @@ def _colour(label: str, extra: list[str]) -> str:
     return SPARE_COLOURS[extra.index(label) % len(SPARE_COLOURS)]
 
 
-def volume_chart(plans: Sequence[dict[str, Any]], labels: Sequence[str]) -> str:
+def volume_chart(plans: Sequence[PlanFile], labels: Sequence[str]) -> str:
     """Weekly training minutes stacked by intensity; one bar per variant and week."""
     splits = [weekly_split(p) for p in plans]
     order = intensity_labels(splits)
@@ -76,7 +76,7 @@ def volume_chart(plans: Sequence[dict[str, Any]], labels: Sequence[str]) -> str:
         return to_svg(fig)
 
 
-def pmc_chart(plans: Sequence[dict[str, Any]], labels: Sequence[str]) -> str:
+def pmc_chart(plans: Sequence[PlanFile], labels: Sequence[str]) -> str:
     """CTL (fitness, solid) and ATL (fatigue, dashed) above, TSB (form) below; race day marked."""
     with rc_context(RC):
         fig = Figure(figsize=(10, 4.6))
@@ -84,18 +84,16 @@ def pmc_chart(plans: Sequence[dict[str, Any]], labels: Sequence[str]) -> str:
         races = set()
         for i, (plan, label) in enumerate(zip(plans, labels, strict=True)):
             colour = VARIANT_COLOURS[i % len(VARIANT_COLOURS)]
-            days = plan["days"]
-            dates = [dt.date.fromisoformat(d["date"]) for d in days]
+            days = plan.days
+            dates = [d.date for d in days]
             name = f"{label}: " if len(plans) > 1 else ""
-            top.plot(dates, [d["ctl"] for d in days], color=colour, linewidth=1.8, label=f"{name}CTL (fitness)")
-            top.plot(dates, [d["atl"] for d in days], color=colour, linewidth=1.0, linestyle="--",
+            top.plot(dates, [d.ctl for d in days], color=colour, linewidth=1.8, label=f"{name}CTL (fitness)")
+            top.plot(dates, [d.atl for d in days], color=colour, linewidth=1.0, linestyle="--",
                      label=f"{name}ATL (fatigue)")
-            bottom.plot(dates, [d["tsb"] for d in days], color=colour, linewidth=1.4, label=f"{name}TSB (form)")
-            race = dt.date.fromisoformat(plan["race"]["date"])
+            bottom.plot(dates, [d.tsb for d in days], color=colour, linewidth=1.4, label=f"{name}TSB (form)")
+            race = plan.race.date
             races.add(race)
-            tsb = (plan.get("readiness") or {}).get("tsb")
-            if tsb is not None:
-                bottom.plot([race], [tsb], marker="o", color=colour)
+            bottom.plot([race], [plan.readiness.tsb], marker="o", color=colour)
         for race in sorted(races):
             for ax in (top, bottom):
                 ax.axvline(race, color="#333333", linewidth=1, linestyle=":")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from html import escape
-from typing import Any
 
 from peakplan import __version__
-from peakplan.report.calendar import calendar_html, paces_line
+from peakplan.plan.file import PlanFile, TightRule
+from peakplan.report.calendar_html import calendar_html, paces_line
 from peakplan.report.charts import pmc_chart, volume_chart
 from peakplan.report.metrics import METRICS, fmt, metrics
 
@@ -18,7 +18,8 @@ body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
 .sub{color:#555;margin:0 0 12px}.note{color:#666;font-size:12px}
 table{border-collapse:collapse}th,td{padding:4px 8px;border:1px solid #ddd;vertical-align:top}
-table.summary td{text-align:right}table.summary tr:last-child td{text-align:left;font-size:12px}table.summary th{text-align:left;background:#f5f7fa}
+table.summary td{text-align:right}table.summary tr:last-child td{text-align:left;font-size:12px}
+table.summary th{text-align:left;background:#f5f7fa}
 table.summary td.best{font-weight:bold;background:#eef7ee}
 figure.chart{margin:8px 0 16px}figure.chart svg{width:100%;max-width:1100px;height:auto}
 table.calendar{width:100%;table-layout:fixed;font-size:12px;margin-bottom:18px}
@@ -35,7 +36,7 @@ table.tight td{font-size:12px}
 """
 
 
-def summary_html(plans: Sequence[dict[str, Any]], labels: Sequence[str]) -> str:
+def summary_html(plans: Sequence[PlanFile], labels: Sequence[str]) -> str:
     values = [metrics(p) for p in plans]
     best = max(v["readiness"] for v in values)
     head = "".join(f"<th>{escape(label)}</th>" for label in labels)
@@ -55,29 +56,29 @@ def summary_html(plans: Sequence[dict[str, Any]], labels: Sequence[str]) -> str:
     return f'<table class="summary"><thead><tr><th></th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def tight_html(plan: dict[str, Any]) -> str:
+def tight_html(plan: PlanFile) -> str:
     """The plan's tight rules grouped by rule: where they bind, and what the first one says."""
-    grouped: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for t in plan.get("tight_rules") or []:
-        grouped[t["rule"]].append(t)
+    grouped: dict[str, list[TightRule]] = defaultdict(list)
+    for t in plan.tight_rules:
+        grouped[t.rule].append(t)
     if not grouped:
         return '<p class="note">No rule is tight: the plan is limited only by the objective.</p>'
     rows = "".join(
-        f"<tr><td>{escape(rule)}</td><td>{len(ts)}</td><td>{escape(', '.join(dict.fromkeys(t['where'] for t in ts)))}"
-        f"</td><td>{escape(ts[0].get('detail', ''))}</td></tr>" for rule, ts in grouped.items())
+        f"<tr><td>{escape(rule)}</td><td>{len(ts)}</td><td>{escape(', '.join(dict.fromkeys(t.where for t in ts)))}"
+        f"</td><td>{escape(ts[0].detail)}</td></tr>" for rule, ts in grouped.items())
     return ('<table class="tight"><thead><tr><th>rule</th><th>times</th><th>where</th><th>for example</th></tr>'
             f"</thead><tbody>{rows}</tbody></table>")
 
 
-def report_html(plans: Sequence[dict[str, Any]], labels: Sequence[str]) -> str:
+def report_html(plans: Sequence[PlanFile], labels: Sequence[str]) -> str:
     """The whole report page for one plan or several variants (charts overlay the variants)."""
     first = plans[0]
-    name = (first.get("scenario") or {}).get("name") or "Training plan"
-    race = first["race"]
+    name = first.scenario.name or "Training plan"
+    race = first.race
     several = len(plans) > 1
     title = f"{name}: {'comparison of ' + str(len(plans)) + ' variants' if several else 'training block'}"
-    sub = (f"Race {race['date']}, {race['distance_km']:g} km · " + (", ".join(labels) if several else labels[0]) +
-           f" · peakplan {escape(str(first.get('peakplan_version', __version__)))}")
+    sub = (f"Race {race.date}, {race.distance_km:g} km · " + (", ".join(labels) if several else labels[0]) +
+           f" · peakplan {first.peakplan_version or __version__}")
     parts = [f"<h1>{escape(title)}</h1>", f'<p class="sub">{escape(sub)}</p>', '<div class="top">',
              '<section id="summary"><h2>Readiness summary</h2>', summary_html(plans, labels)]
     parts += ["</section>", '<section id="charts"><h2>Charts</h2>',

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from peakplan.fileio import write_plan
+from peakplan.errors import ScenarioError
+from peakplan.plan.io import write_plan
 from peakplan.report.runner import Outcome, plan_outcome, prepare, solve_with_progress, unique_labels
 from peakplan.report.variants import Variant, parse_setting, variants
-from peakplan.scenario import ScenarioError
 
 PLAN_SUFFIXES = (".json",)
 

@@ -1,19 +1,19 @@
-"""Comparison metrics of one plan (docs/plan-format.md), and its weekly minutes split by intensity.
+"""Comparison metrics of one plan file, and its weekly minutes split by intensity.
 
 Low-intensity minutes of a session are (1 - quality_fraction) x minutes from the catalogue the plan
-was solved with; the rest are quality minutes, grouped by the session type's quality kind (or the
-session name when it has none, e.g. strides). The race itself is left out of every volume figure.
+was solved with (embedded in the plan); the rest are quality minutes, grouped by the session
+type's quality kind (or the session name when it has none, e.g. strides). The race itself is left
+out of every volume figure.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-import peakplan.scenario  # noqa: F401  (import first: modelfiles and scenario.loader import each other)
-from peakplan.modelfiles import Catalogue, load_catalogue
+from peakplan.modelfiles import Catalogue
+from peakplan.plan.file import PlanDay, PlanFile, PlanWeek
 
 LOW = "low intensity"
 KIND_ORDER = ("marathon_pace", "threshold", "intervals", "repetitions")
@@ -46,42 +46,24 @@ class WeekSplit:
     parts: dict[str, float]            # LOW and quality kinds -> minutes (sums to ``minutes``)
 
 
-@lru_cache(maxsize=8)
-def _catalogue(name: str) -> Catalogue | None:
-    try:
-        return load_catalogue(name)
-    except Exception:  # noqa: BLE001 - a custom catalogue that moved or broke: fall back below
-        return None
-
-
-def plan_catalogue(plan: dict[str, Any]) -> Catalogue | None:
-    name = ((plan.get("scenario") or {}).get("model") or {}).get("catalogue") or "catalogue"
-    return _catalogue(str(name)) or _catalogue("catalogue")
-
-
-def training_days(plan: dict[str, Any]) -> list[dict[str, Any]]:
-    return [d for d in plan["days"] if d.get("session") != "race"]
-
-
-def day_split(day: dict[str, Any], catalogue: Catalogue | None) -> dict[str, float]:
+def day_split(day: PlanDay, catalogue: Catalogue) -> dict[str, float]:
     """Minutes of one day by intensity: {LOW: ..., kind: ...}."""
-    minutes = float(day.get("minutes") or 0)
-    kind = catalogue.sessions.get(day["session"]) if catalogue else None
+    minutes = float(day.minutes)
+    kind = catalogue.sessions.get(day.session)
     if kind is None or kind.quality_fraction == 0 or minutes == 0:
         return {LOW: minutes}
     quality = kind.quality_fraction * minutes
-    label = kind.quality_kind if kind.quality_kind != "none" else day["session"]
+    label = kind.quality_kind if kind.quality_kind != "none" else day.session
     return {LOW: minutes - quality, label: quality}
 
 
-def weekly_split(plan: dict[str, Any]) -> list[WeekSplit]:
-    catalogue = plan_catalogue(plan)
+def weekly_split(plan: PlanFile) -> list[WeekSplit]:
+    catalogue = plan.scenario.catalogue
     parts: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for day in training_days(plan):
+    for day in plan.training_days:
         for label, minutes in day_split(day, catalogue).items():
-            parts[int(day["week"])][label] += minutes
-    return [WeekSplit(int(w["week"]), w["phase"], bool(w.get("deload")), int(w["minutes"]),
-                      dict(parts.get(int(w["week"]), {LOW: 0.0}))) for w in plan["weeks"]]
+            parts[day.week][label] += minutes
+    return [WeekSplit(w.week, w.phase, w.deload, w.minutes, dict(parts.get(w.week, {LOW: 0.0}))) for w in plan.weeks]
 
 
 def intensity_labels(splits_per_plan: list[list[WeekSplit]]) -> list[str]:
@@ -91,45 +73,43 @@ def intensity_labels(splits_per_plan: list[list[WeekSplit]]) -> list[str]:
     return [LOW, *(k for k in KIND_ORDER if k in used), *extra]
 
 
-def taper_depth(weeks: list[dict[str, Any]]) -> float | None:
+def taper_depth(weeks: tuple[PlanWeek, ...]) -> float | None:
     """1 - race-week minutes / the largest pre-taper week's minutes."""
-    race_week = next((w for w in reversed(weeks) if w["phase"] == "race_week"), weeks[-1])
-    before = [w["minutes"] for w in weeks if w["phase"] not in TAPER_PHASES]
-    return 1.0 - race_week["minutes"] / max(before) if before and max(before) > 0 else None
+    race_week = next((w for w in reversed(weeks) if w.phase == "race_week"), weeks[-1])
+    before = [w.minutes for w in weeks if w.phase not in TAPER_PHASES]
+    return 1.0 - race_week.minutes / max(before) if before and max(before) > 0 else None
 
 
-def tight_rule_counts(plan: dict[str, Any]) -> dict[str, int]:
-    return dict(Counter(t["rule"] for t in plan.get("tight_rules") or []))
+def tight_rule_counts(plan: PlanFile) -> dict[str, int]:
+    return dict(Counter(t.rule for t in plan.tight_rules))
 
 
-def metrics(plan: dict[str, Any]) -> dict[str, Any]:
+def metrics(plan: PlanFile) -> dict[str, Any]:
     """Every metric of METRICS plus ``readiness_model`` and ``tight_rules`` (rule -> instances)."""
-    weeks, days = plan["weeks"], training_days(plan)
-    readiness = plan.get("readiness") or {}
-    split = [day_split(d, plan_catalogue(plan)) for d in days]
-    minutes = sum(d["minutes"] for d in days)
-    low = sum(s.get(LOW, 0.0) for s in split)
+    days, catalogue = plan.training_days, plan.scenario.catalogue
+    minutes = sum(d.minutes for d in days)
+    low = sum(day_split(d, catalogue).get(LOW, 0.0) for d in days)
     return {
-        "status": plan.get("status", "?"),
-        "readiness": plan.get("objective", readiness.get("race_day")),
-        "readiness_model": readiness.get("model"),
-        "race_ctl": readiness.get("ctl"),
-        "race_atl": readiness.get("atl"),
-        "race_tsb": readiness.get("tsb"),
-        "peak_week_minutes": max(w["minutes"] for w in weeks),
-        "peak_week_load": max(w["load"] for w in weeks),
+        "status": plan.status,
+        "readiness": plan.objective,
+        "readiness_model": plan.readiness.model,
+        "race_ctl": plan.readiness.ctl,
+        "race_atl": plan.readiness.atl,
+        "race_tsb": plan.readiness.tsb,
+        "peak_week_minutes": max(w.minutes for w in plan.weeks),
+        "peak_week_load": max(w.load for w in plan.weeks),
         "total_minutes": minutes,
-        "total_km": round(sum(d.get("km") or 0.0 for d in days), 1),
-        "longest_run_minutes": max((d["minutes"] for d in days), default=0),
-        "hard_sessions": sum(bool(d.get("hard")) for d in days),
+        "total_km": round(sum(d.km for d in days), 1),
+        "longest_run_minutes": max((d.minutes for d in days), default=0),
+        "hard_sessions": sum(d.hard for d in days),
         "low_intensity_share": round(low / minutes, 4) if minutes else 1.0,
-        "taper_depth": taper_depth(weeks),
+        "taper_depth": taper_depth(plan.weeks),
         "tight_rules": tight_rule_counts(plan),
     }
 
 
-def weekly_minutes(plan: dict[str, Any]) -> list[int]:
-    return [int(w["minutes"]) for w in plan["weeks"]]
+def weekly_minutes(plan: PlanFile) -> list[int]:
+    return [w.minutes for w in plan.weeks]
 
 
 def fmt(key: str, value: Any) -> str:

@@ -3,7 +3,6 @@ deterministic) and read plan files, both into :class:`Outcome` records."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 from collections.abc import Callable, Sequence
@@ -12,11 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from peakplan.export.plan_io import PlanError, check_plan
+from peakplan.errors import ScenarioError
+from peakplan.plan.file import PlanFile
+from peakplan.plan.io import read_plan
 from peakplan.report.variants import Variant
-from peakplan.scenario import ScenarioError
-
-PLAN_KEYS = ("status", "readiness", "weeks", "days")
 
 
 @dataclass
@@ -24,7 +22,7 @@ class Outcome:
     label: str
     source: str
     status: str                                   # OPTIMAL, FEASIBLE, INFEASIBLE, UNKNOWN
-    plan: dict[str, Any] | None = None            # the plan file contract (docs/plan-format.md)
+    plan: PlanFile | None = None                  # the plan file (peakplan.plan.file)
     changes: dict[str, Any] = field(default_factory=dict)
     explanation: list[str] = field(default_factory=list)
     conflicts: list[tuple[str, str, str]] = field(default_factory=list)  # (rule, where, text) when INFEASIBLE
@@ -51,11 +49,7 @@ class Outcome:
 
 
 def prepare(variant: Variant, time_limit_s: float | None = None) -> Variant:
-    """The variant with workers=1 (deterministic) and an optional time limit; models checked here
-    so that a bad catalogue is an input error (exit 2), not a worker crash."""
-    from peakplan.solve import load_models
-
-    load_models(variant.scenario)
+    """The variant with workers=1 (deterministic) and an optional time limit."""
     solver = {"workers": 1, **({"time_limit_s": time_limit_s} if time_limit_s is not None else {})}
     try:
         new_solver = variant.scenario.solver.model_validate({**variant.scenario.solver.model_dump(), **solver})
@@ -68,18 +62,15 @@ def prepare(variant: Variant, time_limit_s: float | None = None) -> Variant:
 
 def solve_variant(variant: Variant) -> Outcome:
     """Solve one variant; an infeasible one comes back with the conflicting rules in words."""
-    from peakplan.explain import explain
-    from peakplan.solve import load_models, solve
+    from peakplan.planner import solve
 
     result = solve(variant.scenario)
-    out = Outcome(variant.label, variant.source, result.status, changes=variant.changes,
+    out = Outcome(variant.label, variant.source, result.status.value, plan=result.plan, changes=variant.changes,
                   solve_time_s=result.solve_time_s)
-    if result.has_plan:
-        out.plan = result.to_plan_dict()
-    elif result.status == "INFEASIBLE":
-        why = explain(variant.scenario, *load_models(variant.scenario))
+    if result.explanation is not None:
+        why = result.explanation
         out.explanation, out.conflicts = why.lines(), [(c.rule, c.where, c.text) for c in why.conflicts]
-    else:
+    elif not result.has_plan:
         limit = variant.scenario.solver.time_limit_s
         out.explanation = [f"no plan found within {limit:g} s; try a longer --time-limit"]
     return out
@@ -137,37 +128,10 @@ def solve_with_progress(variants: Sequence[Variant], what: str = "solving") -> l
         return solve_all(variants, lambda _: progress.advance(task))
 
 
-class PlanFileError(ValueError):
-    """A plan file that cannot be compared or reported; the message names the file and the fix."""
-
-
-def read_plan(path: str | Path) -> dict[str, Any]:
-    path = Path(path)
-    fix = "re-create it with `peakplan solve SCENARIO --out plan.json`"
-    try:
-        plan = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PlanFileError(f"{path}: plan file not found; check the path or {fix}.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PlanFileError(f"{path}: cannot be read ({exc.__class__.__name__}); {fix}.") from None
-    except json.JSONDecodeError as exc:
-        raise PlanFileError(f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}; {fix}.") from None
-    missing = [k for k in PLAN_KEYS if not isinstance(plan, dict) or k not in plan]
-    if missing:
-        raise PlanFileError(f"{path}: not a peakplan plan file (no `{'`, `'.join(missing)}`); {fix}.")
-    if not plan["days"] or not plan["weeks"]:
-        raise PlanFileError(f"{path}: the plan has no days or weeks; {fix}.")
-    try:  # the same field checks as `peakplan export`
-        check_plan(plan, str(path))
-    except PlanError as exc:
-        raise PlanFileError(str(exc)) from None
-    return plan
-
-
 def plan_outcome(path: str | Path, label: str | None = None) -> Outcome:
+    """A plan file as an Outcome (PlanFileError when it cannot be read)."""
     plan = read_plan(path)
-    return Outcome(label or Path(path).stem, str(path), str(plan["status"]), plan,
-                   solve_time_s=float(plan.get("solve_time_s") or 0.0))
+    return Outcome(label or Path(path).stem, str(path), plan.status, plan)
 
 
 def unique_labels(labels: Sequence[str]) -> list[str]:

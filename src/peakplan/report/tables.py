@@ -28,7 +28,7 @@ def compare_table(outcomes: list[Outcome]) -> Table:
     table.add_column("metric", no_wrap=True)
     for o in outcomes:
         table.add_column(o.label, justify="right")
-    values = [metrics(o.plan) if o.plan else {"status": o.status} for o in outcomes]
+    values: list[dict[str, Any]] = [metrics(o.plan) if o.plan else {"status": o.status} for o in outcomes]
     best = max((v["readiness"] for v in values if v.get("readiness") is not None), default=None)
     for key, title, _ in METRICS:
         cells = []
@@ -38,7 +38,7 @@ def compare_table(outcomes: list[Outcome]) -> Table:
                          and v.get(key) == best and len(values) > 1 else text)
         models = {v.get("readiness_model") for v in values if v.get("readiness_model")}
         table.add_row(f"{title} ({models.pop()})" if key == "readiness" and len(models) == 1 else title, *cells)
-    table.add_row("tight rules", *(_tight(v.get("tight_rules", {})) if "tight_rules" in v else "—" for v in values))
+    table.add_row("tight rules", *(_tight(v["tight_rules"]) if "tight_rules" in v else "—" for v in values))
     return table
 
 
@@ -46,18 +46,18 @@ def weeks_table(outcomes: list[Outcome]) -> Table:
     """Weekly training minutes side by side, aligned on race week (d = deload week)."""
     plans = [o for o in outcomes if o.plan]
     table = Table(title="Weekly volume (min; d = deload)", header_style="bold cyan")
-    longest = max(plans, key=lambda o: len(o.plan["weeks"]))
-    n = len(longest.plan["weeks"])
+    longest = max(plans, key=lambda o: len(o.plan.weeks))  # type: ignore[union-attr]
+    n = len(longest.plan.weeks)  # type: ignore[union-attr]
     table.add_column("wk", justify="right")
     table.add_column(f"phase ({longest.label})" if len(plans) > 1 else "phase", no_wrap=True)
     for o in plans:
         table.add_column(o.label, justify="right")
     for i in range(n):
-        row = [str(i + 1), longest.plan["weeks"][i]["phase"]]
+        row = [str(i + 1), longest.plan.weeks[i].phase]  # type: ignore[union-attr]
         for o in plans:
-            weeks = o.plan["weeks"]
+            weeks = o.plan.weeks  # type: ignore[union-attr]
             j = i - (n - len(weeks))
-            row.append(f"{weeks[j]['minutes']}{' d' if weeks[j].get('deload') else '  '}" if j >= 0 else "")
+            row.append(f"{weeks[j].minutes}{' d' if weeks[j].deload else '  '}" if j >= 0 else "")
         table.add_row(*row)
     return table
 
@@ -75,7 +75,7 @@ def outcome_json(o: Outcome) -> dict[str, Any]:
     doc: dict[str, Any] = {"label": o.label, "source": o.source, "changes": o.changes, "status": o.status}
     if o.plan:
         doc["metrics"] = metrics(o.plan)
-        doc["weekly_minutes"] = [w["minutes"] for w in o.plan["weeks"]]
+        doc["weekly_minutes"] = [w.minutes for w in o.plan.weeks]
     else:
         doc["explanation"] = o.explanation
         doc["conflicts"] = [{"rule": r, "where": w, "text": t} for r, w, t in o.conflicts]

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from peakplan.scenario import Scenario, ScenarioError, load_scenario, scenario_from_dict
 
 ANY_KEY = "<name>"
+RESOLVED = ("catalogue", "readiness")  # filled in from the files `model:` names; set model.* instead
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,12 @@ def _children(annotation: Any) -> tuple[dict[str, Any], bool] | None:
     """Child name -> annotation under ``annotation``, and whether any key is allowed; None for a leaf."""
     for option in _options(annotation):
         if isinstance(option, type) and issubclass(option, BaseModel):
-            return {name: f.annotation for name, f in option.model_fields.items()}, False
+            hidden = RESOLVED if option is Scenario else ()
+            return {name: f.annotation for name, f in option.model_fields.items() if name not in hidden}, False
         if typing.get_origin(option) is dict:
             key, value = typing.get_args(option)
             if typing.get_origin(key) is typing.Literal:
-                return {k: value for k in typing.get_args(key)}, False
+                return dict.fromkeys(typing.get_args(key), value), False
             return {ANY_KEY: value}, True
     return None
 

@@ -1,6 +1,8 @@
-"""Scenario: the pure-data input of peakplan."""
+"""Scenario: the pure-data input of peakplan (race, athlete, availability, rules, model files)."""
 
-from peakplan.scenario.loader import ScenarioError, load_scenario, scenario_from_dict
-from peakplan.scenario.schema import PHASES, WEEKDAYS, Scenario
+from peakplan.errors import ScenarioError
+from peakplan.scenario.loader import load_scenario, scenario_from_dict
+from peakplan.scenario.schema import Scenario
+from peakplan.vocabulary import PHASES, WEEKDAYS
 
 __all__ = ["PHASES", "WEEKDAYS", "Scenario", "ScenarioError", "load_scenario", "scenario_from_dict"]

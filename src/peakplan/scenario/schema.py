@@ -1,8 +1,9 @@
 """The scenario: pure data describing a goal race, an athlete, availability and rules.
 
 Frozen pydantic v2 models with ``extra="forbid"``; no solver code here. Rule defaults live in
-``models/defaults.yaml`` and are merged in by :mod:`peakplan.scenario.loader`, so a resolved
-scenario always carries every value the model used.
+``models/defaults.yaml`` and the model files the scenario names are read by
+:mod:`peakplan.scenario.loader`, so a resolved scenario carries every value a plan is made
+from: the rules, the session catalogue and the readiness model.
 """
 
 from __future__ import annotations
@@ -12,12 +13,17 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-PHASES = ("base", "build", "race_specific", "peak", "taper", "race_week")
-DISTANCE_KM = {"5k": 5.0, "10k": 10.0, "half": 21.0975, "marathon": 42.195}
-
-Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-Phase = Literal["base", "build", "race_specific", "peak", "taper", "race_week"]
+from peakplan.modelfiles import BanisterModel, Catalogue, PmcModel
+from peakplan.vocabulary import (
+    DISTANCE_KM,
+    MAX_DAY_MINUTES,
+    MAX_RACE_MINUTES,
+    WEEKDAYS,
+    LoadingPhase,
+    Phase,
+    Weekday,
+    distance_class,
+)
 
 
 class Frozen(BaseModel):
@@ -44,8 +50,7 @@ class Race(Frozen):
         """Nearest standard distance, used to pick distance-specific defaults."""
         if isinstance(self.distance, str):
             return self.distance
-        km = float(self.distance)
-        return "5k" if km <= 7.5 else "10k" if km <= 15 else "half" if km <= 30 else "marathon"
+        return distance_class(float(self.distance))
 
 
 class Athlete(Frozen):
@@ -69,8 +74,8 @@ class Availability(Frozen):
         missing = [d for d in WEEKDAYS if d not in self.max_minutes]
         if missing:
             raise ValueError(f"max_minutes needs all seven weekdays; missing {', '.join(missing)}")
-        if any(not 0 <= m <= 600 for m in self.max_minutes.values()):
-            raise ValueError("max_minutes values must be between 0 and 600")
+        if any(not 0 <= m <= MAX_DAY_MINUTES for m in self.max_minutes.values()):
+            raise ValueError(f"max_minutes values must be between 0 and {MAX_DAY_MINUTES}")
         return self
 
 
@@ -127,7 +132,7 @@ class RaceWeek(Rule):
 
 
 class Phases(Rule):
-    shares: dict[Literal["base", "build", "race_specific", "peak"], float]
+    shares: dict[LoadingPhase, float]
 
     @model_validator(mode="after")
     def _shares(self) -> Phases:
@@ -144,6 +149,10 @@ class Bounds(Frozen):
 class Quotas(Rule):
     per_phase: dict[Phase, dict[str, Bounds]] = Field(default_factory=dict)
 
+    def of_phase(self, phase: str | None) -> dict[str, Bounds]:
+        """The quota entries of ``phase`` (none for an unknown or missing phase)."""
+        return self.per_phase.get(phase, {}) if phase else {}  # type: ignore[call-overload]
+
 
 class Rules(Frozen):
     weekly_ramp: WeeklyRamp
@@ -159,7 +168,7 @@ class Rules(Frozen):
 
 
 class RaceSession(Frozen):
-    minutes: int = Field(gt=0, le=1000)
+    minutes: int = Field(gt=0, le=MAX_RACE_MINUTES)
     intensity_factor: float = Field(gt=0, le=1.5)
 
 
@@ -172,7 +181,8 @@ class Solver(Frozen):
     preset: str | None = Field(default=None, description="CP-SAT settings by name from models/solver-presets.yaml: "
                                "proof (the default: one worker, deterministic) or fast (two workers)")
     time_limit_s: float = Field(default=60.0, gt=0, le=86400)
-    workers: int = Field(default=1, ge=1, le=64)
+    workers: int | None = Field(default=None, ge=1, le=64, description="CP-SAT workers; default: the preset's "
+                                "(proof: 1, fast: 2)")
     seed: int = Field(default=0, ge=0, le=2**31 - 1)
 
 
@@ -186,6 +196,9 @@ class Scenario(Frozen):
     race_session: RaceSession
     model: ModelChoice = ModelChoice()
     solver: Solver = Solver()
+    catalogue: Catalogue = Field(description="the session catalogue model.catalogue names, as read")
+    readiness: BanisterModel | PmcModel = Field(discriminator="kind",
+                                                description="the readiness model model.readiness names, as read")
 
     @model_validator(mode="after")
     def _dates(self) -> Scenario:

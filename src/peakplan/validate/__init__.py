@@ -1,7 +1,8 @@
 """Independent plan validator: recomputes every rule of docs/rules.md from a plan's days.
 
-Shares no code with the CP-SAT model (``peakplan.model``); it reads only the scenario schema
-and the model-file readers. ``validate(scenario, plan)`` returns the violations, each named by
+Shares no code with the CP-SAT model (``peakplan.model``) nor with the product's calendar,
+readiness and plan pipeline; it reads only the scenario (schema and model-file data) and the
+plan as JSON data. ``validate(scenario, plan)`` returns the violations, each named by
 its constraint family (or ``plan_consistency`` for a stated number or label that does not
 match its recomputation).
 """
@@ -9,11 +10,10 @@ match its recomputation).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-# peakplan.scenario first: importing peakplan.modelfiles first hits their circular import
-import peakplan.scenario  # noqa: F401
 from peakplan.modelfiles import PmcModel
-from peakplan.scenario import Scenario
+from peakplan.scenario.schema import Scenario
 from peakplan.validate import (
     availability,
     consistency,
@@ -30,10 +30,10 @@ from peakplan.validate import (
     taper,
     weekly_ramp,
 )
-from peakplan.validate.context import ModelFileError, PlanContext, PlanFormatError, build_context
+from peakplan.validate.plan_context import PlanContext, PlanFormatError, build_context
 from peakplan.validate.violation import Tally, Violation
 
-__all__ = ["FAMILIES", "ModelFileError", "PlanFormatError", "Report", "Violation", "validate", "validate_report"]
+__all__ = ["FAMILIES", "PlanFormatError", "Report", "Violation", "validate", "validate_report"]
 
 # Always-on families first, then the switchable rules in the order of docs/rules.md.
 FAMILIES = (availability, sessions, phases, weekly_ramp, deload, hard_easy, long_run, intensity_mix,
@@ -61,13 +61,18 @@ def is_enabled(ctx: PlanContext, rule: str) -> bool:
     return bool(getattr(ctx.scenario.rules, rule).enabled)
 
 
-def validate_report(scenario: Scenario, plan: dict) -> Report:
-    """Check ``plan`` (the parsed plan JSON) against ``scenario``; counts the checks made.
+def as_json_data(plan: Any) -> Any:
+    """A plan as JSON data: a PlanFile (or any pydantic model) dumped, anything else as given."""
+    dump = getattr(plan, "model_dump", None)
+    return dump(mode="json") if callable(dump) else plan
 
-    Raises ``PlanFormatError`` if the plan is not an object with a ``days`` list, and
-    ``ModelFileError`` if the scenario's catalogue or readiness model cannot be read.
+
+def validate_report(scenario: Scenario, plan: Any) -> Report:
+    """Check ``plan`` (a PlanFile, or the parsed plan JSON) against ``scenario``; counts the checks.
+
+    Raises ``PlanFormatError`` if the plan is not an object with a ``days`` list.
     """
-    ctx = build_context(scenario, plan)
+    ctx = build_context(scenario, as_json_data(plan))
     violations: list[Violation] = []
     checks, checked = 0, []
     for family in FAMILIES:
@@ -81,6 +86,6 @@ def validate_report(scenario: Scenario, plan: dict) -> Report:
     return Report(violations, checks, tuple(checked))
 
 
-def validate(scenario: Scenario, plan: dict) -> list[Violation]:
+def validate(scenario: Scenario, plan: Any) -> list[Violation]:
     """The violations of ``plan`` against ``scenario``; an empty list when it keeps every rule."""
     return validate_report(scenario, plan).violations

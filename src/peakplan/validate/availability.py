@@ -2,12 +2,12 @@
 
 On a training day, minutes ≤ ``max_minutes[weekday]``; a weekday with 0, or a blackout date, is
 rest; if ``max_running_days_per_week`` is set, running days per week ≤ it; the race day's
-session is ``race`` (docs/rules.md, families table; SCIENCE.md R17 "availability").
+session is ``race`` (docs/rules.md, families table; docs/science.md "Availability" "availability").
 """
 
 from __future__ import annotations
 
-from peakplan.validate.context import PlanContext
+from peakplan.validate.plan_context import PlanContext
 from peakplan.validate.violation import Tally, week_where
 
 NAME = "availability"

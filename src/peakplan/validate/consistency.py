@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from peakplan.validate.compare import PER_FIELD_LIMIT, capped, close, same, shown
 from peakplan.validate.consistency_summary import summary_mismatches
-from peakplan.validate.context import PlanContext
+from peakplan.validate.plan_context import PlanContext
 from peakplan.validate.plan_days import session_type
-from peakplan.validate.readiness import LOAD_ABS_TOL, Pmc, effective_loads, pmc_trajectory, recomputed_loads
+from peakplan.validate.recompute import LOAD_ABS_TOL, Pmc, effective_loads, pmc_trajectory, recomputed_loads
+from peakplan.validate.stated import PER_FIELD_LIMIT, capped, close, same, shown
 from peakplan.validate.violation import Tally, Violation
 
 NAME = "plan_consistency"

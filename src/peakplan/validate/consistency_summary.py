@@ -13,9 +13,9 @@ from __future__ import annotations
 import numpy as np
 
 from peakplan.modelfiles import BanisterModel
-from peakplan.validate.compare import capped, close, same, shown
-from peakplan.validate.context import PlanContext
-from peakplan.validate.readiness import LOAD_ABS_TOL, effective_loads, pmc_trajectory, race_day_readiness
+from peakplan.validate.plan_context import PlanContext
+from peakplan.validate.recompute import LOAD_ABS_TOL, effective_loads, pmc_trajectory, race_day_readiness
+from peakplan.validate.stated import capped, close, same, shown
 from peakplan.validate.violation import Tally, Violation, week_where
 
 NAME = "plan_consistency"

@@ -2,12 +2,12 @@
 
 Deload week ``w`` (loading weeks with ``w % every_weeks == 0`` and ``w < R``):
 ``E(w) ≤ volume_factor · REF(w−1)`` (docs/rules.md). Source: recovery week every 3rd–4th week at
-0.6–0.8 of the volume (coaching practice, SCIENCE.md R8).
+0.6–0.8 of the volume (coaching practice, docs/science.md "Recovery weeks").
 """
 
 from __future__ import annotations
 
-from peakplan.validate.context import PlanContext
+from peakplan.validate.plan_context import PlanContext
 from peakplan.validate.violation import Tally, exceeds, fmt_minutes, fmt_num, week_where
 
 NAME = "deload"

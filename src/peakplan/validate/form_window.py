@@ -1,7 +1,7 @@
 """form_window (pmc readiness model only): race-day form inside the window.
 
 Race-day TSB = ``CTL(T−1) − ATL(T−1)`` in ``[tsb_min, tsb_max]`` (docs/rules.md "Readiness";
-practitioners' race-day window +5…+15, SCIENCE.md R15; PMC by Coggan/TrainingPeaks).
+practitioners' race-day window +5…+15, docs/science.md "Form window"; PMC by Coggan/TrainingPeaks).
 Tolerance: TSB is computed from loads rounded to 3 decimals; each EWMA's weights sum to less
 than 1, so rounding moves CTL and ATL by < 5e-4 each and TSB by < 1e-3, which is allowed.
 """
@@ -9,8 +9,8 @@ than 1, so rounding moves CTL and ATL by < 5e-4 each and TSB by < 1e-3, which is
 from __future__ import annotations
 
 from peakplan.modelfiles import PmcModel
-from peakplan.validate.context import PlanContext
-from peakplan.validate.readiness import effective_loads, pmc_trajectory
+from peakplan.validate.plan_context import PlanContext
+from peakplan.validate.recompute import effective_loads, pmc_trajectory
 from peakplan.validate.violation import Tally
 
 NAME = "form_window"

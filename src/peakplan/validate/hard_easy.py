@@ -6,7 +6,7 @@ as a back-to-back pair: at most ``back_to_back_per_week`` pairs per week (a pair
 week of its first day), and never three hard days in a row (when ``min_easy_days_between ≥ 1``).
 With ``long_run_counts_as_hard`` long-run days are hard days for the spacing rules (not for the
 weekly count). Hard training days per week (race excluded) ≤ ``max_hard_per_week`` (docs/rules.md).
-Sources: no two hard days in a row, about 48 h (Bowerman; SCIENCE.md R3); occasional
+Sources: no two hard days in a row, about 48 h (Bowerman; docs/science.md "Hard and easy days"); occasional
 back-to-back quality days (seed article); two quality sessions a week (Daniels; practice).
 """
 
@@ -16,7 +16,7 @@ from collections import Counter
 
 import numpy as np
 
-from peakplan.validate.context import PlanContext
+from peakplan.validate.plan_context import PlanContext
 from peakplan.validate.violation import Tally, week_where
 
 NAME = "hard_easy"

@@ -3,12 +3,12 @@
 Each week: ``Σ (1 − quality_fraction)·minutes ≥ min_low_intensity_share · V(w)``, the warm-up,
 cool-down and recoveries of a quality session counting as low intensity (docs/rules.md;
 models/catalogue.yaml). Source: ≥ 75–80 % of time at low intensity (Stöggl & Sperlich 2015;
-Muñoz et al. 2014; Seiler), SCIENCE.md R4.
+Muñoz et al. 2014; Seiler), docs/science.md "Intensity mix".
 """
 
 from __future__ import annotations
 
-from peakplan.validate.context import PlanContext
+from peakplan.validate.plan_context import PlanContext
 from peakplan.validate.violation import Tally, falls_short, fmt_minutes, fmt_num, week_where
 
 NAME = "intensity_mix"

@@ -8,12 +8,12 @@ and ``L(w) ≤ max_minutes``. No session is longer than ``(1+max_growth)·M(w−
 ``athlete.longest_recent_run_minutes``, ``M(w)`` = the longest of ``M(w−1)`` and week ``w``'s
 sessions (docs/rules.md; the race is not a training session and is left out).
 Sources: long run ≤ 25–30 % of weekly volume (Daniels); single-run spike ≤ (1+s) × longest
-recent run (Nielsen; Stryd), SCIENCE.md R9.
+recent run (Nielsen; Stryd), docs/science.md "Long run".
 """
 
 from __future__ import annotations
 
-from peakplan.validate.context import PlanContext
+from peakplan.validate.plan_context import PlanContext
 from peakplan.validate.violation import Tally, exceeds, fmt_minutes, fmt_num, week_where
 
 NAME = "long_run"

@@ -1,14 +1,14 @@
 """phases: a session type may only be planned in the phases its catalogue entry lists.
 
 Rest is always allowed. Phase labels come from the independent calendar (docs/rules.md "Phases
-and deloads"); which sessions suit which phase follows the block shape of SCIENCE.md section 1
+and deloads"); which sessions suit which phase follows the block shape of docs/science.md "Block shape"
 (base without hard intensity, build adds tempo and hills, race-specific adds race-pace work,
 peak adds fast repeats), as listed in models/catalogue.yaml.
 """
 
 from __future__ import annotations
 
-from peakplan.validate.context import PlanContext
+from peakplan.validate.plan_context import PlanContext
 from peakplan.validate.plan_days import session_type
 from peakplan.validate.violation import Tally
 

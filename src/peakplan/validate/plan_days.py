@@ -16,18 +16,15 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from peakplan.modelfiles import Catalogue, SessionType
-from peakplan.validate.calendar import Calendar
+from peakplan.validate.layout import Layout
 from peakplan.validate.violation import Violation
 
 CONSISTENCY = "plan_consistency"
-REST = SessionType(intensity_factor=0.0, min_minutes=0, max_minutes=0, hard=False)
 
 
 def session_type(catalogue: Catalogue, name: str) -> SessionType | None:
     """The catalogue entry of ``name``; ``rest`` is always allowed (docs/rules.md, sessions)."""
-    if name == "rest":
-        return REST
-    return catalogue.sessions.get(name)
+    return catalogue.type_of(name)
 
 
 @dataclass
@@ -66,7 +63,7 @@ def _read_minutes(entry: dict, where: str, problems: list[Violation]) -> int:
     return round(value)
 
 
-def _index_entries(raw_days: list, cal: Calendar, problems: list[Violation]) -> list[dict | None]:
+def _index_entries(raw_days: list, cal: Layout, problems: list[Violation]) -> list[dict | None]:
     """Place each entry on its day index by its date."""
     entries: list[dict | None] = [None] * cal.n_days
     previous = -1
@@ -91,7 +88,7 @@ def _index_entries(raw_days: list, cal: Calendar, problems: list[Violation]) -> 
     return entries
 
 
-def read_days(raw_days: list, cal: Calendar, catalogue: Catalogue) -> PlanDays:
+def read_days(raw_days: list, cal: Layout, catalogue: Catalogue) -> PlanDays:
     problems: list[Violation] = []
     entries = _index_entries(raw_days, cal, problems)
     n = cal.n_days

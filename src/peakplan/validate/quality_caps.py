@@ -4,12 +4,12 @@ A session's main set is ``quality_fraction · minutes``. By its type's ``quality
 threshold ≤ ``threshold_share·E(w)``, intervals ≤ ``intervals_share·E(w)``, repetitions ≤
 ``repetitions_share·E(w)``, marathon_pace ≤ ``marathon_pace_max_minutes`` (docs/rules.md).
 Source: Daniels' Running Formula (T ≤ 10 %, I ≤ 8 %, R ≤ 5 % of weekly volume; M-pace run
-≤ 110 min), SCIENCE.md R10.
+≤ 110 min), docs/science.md "Quality caps".
 """
 
 from __future__ import annotations
 
-from peakplan.validate.context import PlanContext
+from peakplan.validate.plan_context import PlanContext
 from peakplan.validate.violation import Tally, exceeds, fmt_minutes, fmt_num
 
 NAME = "quality_caps"

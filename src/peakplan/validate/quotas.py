@@ -3,13 +3,13 @@
 In every full week of phase ``p``, for each ``per_phase[p]`` entry ``k: {min, max}``: the number
 of training days with session ``k`` (or with any hard session, for ``k = any_hard``) is in
 ``[min, max]`` (``max`` absent = no upper bound) (docs/rules.md). Sources: the phase contents of
-SCIENCE.md section 1 and the distance emphasis of R16 (Daniels; plan conventions), as set per
+docs/science.md "Block shape" and the distance emphasis of R16 (Daniels; plan conventions), as set per
 distance in models/defaults.yaml.
 """
 
 from __future__ import annotations
 
-from peakplan.validate.context import PlanContext
+from peakplan.validate.plan_context import PlanContext
 from peakplan.validate.violation import Tally, week_where
 
 NAME = "quotas"

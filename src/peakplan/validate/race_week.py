@@ -2,12 +2,12 @@
 
 In the race week: hard training days ≤ ``max_hard_sessions``; no hard session in the
 ``easy_days_before_race`` days before the race; no long run (docs/rules.md). Sources: light,
-sharp race week (seed article; SCIENCE.md section 1, item 7); last easy days (practice).
+sharp race week (seed article; docs/science.md "Race week"); last easy days (practice).
 """
 
 from __future__ import annotations
 
-from peakplan.validate.context import PlanContext
+from peakplan.validate.plan_context import PlanContext
 from peakplan.validate.violation import Tally, week_where
 
 NAME = "race_week"

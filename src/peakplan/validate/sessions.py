@@ -8,7 +8,7 @@ day are compared by plan_consistency.
 
 from __future__ import annotations
 
-from peakplan.validate.context import PlanContext
+from peakplan.validate.plan_context import PlanContext
 from peakplan.validate.plan_days import session_type
 from peakplan.validate.violation import Tally
 

@@ -5,12 +5,12 @@
 ``floor_j·ref ≤ E(R+j) ≤ cap_j·ref``. If ``keep_frequency``: running days in each taper week ≥
 running days in week ``R`` − 1 when week ``R`` is full (docs/rules.md). Sources: volume −41…−60 %, intensity and
 frequency kept (Bosquet et al. 2007 meta-analysis), fast exponential decay (Banister, Carter &
-Zarkadas 1999), length by distance (Smyth & Lawlor 2021), SCIENCE.md R5–R7.
+Zarkadas 1999), length by distance (Smyth & Lawlor 2021), docs/science.md "Taper".
 """
 
 from __future__ import annotations
 
-from peakplan.validate.context import PlanContext
+from peakplan.validate.plan_context import PlanContext
 from peakplan.validate.violation import Tally, exceeds, falls_short, fmt_minutes, fmt_num, week_where
 
 NAME = "taper"

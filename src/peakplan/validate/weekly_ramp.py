@@ -4,12 +4,12 @@ Loading week ``w`` that is not a deload: ``E(1) ≤ (1+max_increase)·current_we
 ``w > 1``, ``E(w) ≤ (1+max_increase)·REF(p)`` with ``p`` the latest earlier loading week that is not
 a deload. Every week: ``E(w) ≤ peak_weekly_minutes`` (docs/rules.md). Source: the "10 % rule"
 (folklore); > 30 % increases linked to injury in novices (Nielsen et al. 2014; Buist et al.
-2008), SCIENCE.md R1–R2.
+2008), docs/science.md "Weekly ramp".
 """
 
 from __future__ import annotations
 
-from peakplan.validate.context import PlanContext
+from peakplan.validate.plan_context import PlanContext
 from peakplan.validate.violation import Tally, exceeds, fmt_minutes, fmt_num, week_where
 
 NAME = "weekly_ramp"

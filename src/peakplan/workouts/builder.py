@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
-import peakplan.scenario  # noqa: F401  (import first: modelfiles and scenario.loader import each other)
-from peakplan.modelfiles import Catalogue, load_catalogue
+from peakplan.modelfiles import Catalogue
 from peakplan.paces import Paces
 from peakplan.workouts import sessions_easy as easy_sets
 from peakplan.workouts import sessions_quality as quality_sets
-from peakplan.workouts.context import Context
-from peakplan.workouts.layout import MainSet, framed
 from peakplan.workouts.model import Workout
+from peakplan.workouts.session_day import SessionDay
+from peakplan.workouts.steps import MainSet, framed
 
-BUILDERS: dict[str, Callable[[Context], MainSet]] = {
+BUILDERS: dict[str, Callable[[SessionDay], MainSet]] = {
     "rest": easy_sets.rest,
     "recovery": easy_sets.recovery,
     "easy": easy_sets.easy,
@@ -31,21 +29,14 @@ BUILDERS: dict[str, Callable[[Context], MainSet]] = {
 MARATHON_KM = 42.195
 
 
-@lru_cache(maxsize=8)
-def cached_catalogue(name: str) -> Catalogue:
-    """A catalogue from models/ or a path, read once."""
-    return load_catalogue(name)
-
-
-def quality_fraction(session: str, catalogue: Catalogue | None = None) -> float:
+def quality_fraction(session: str, catalogue: Catalogue) -> float:
     """The catalogue's main-set share of a session (0 for rest, race and unknown types)."""
-    sessions = (catalogue or cached_catalogue("catalogue")).sessions
-    return sessions[session].quality_fraction if session in sessions else 0.0
+    kind = catalogue.sessions.get(session)
+    return kind.quality_fraction if kind is not None else 0.0
 
 
-def build_workout(session: str, minutes: int, phase: str, paces: Paces | None, *,
-                  race_km: float = MARATHON_KM, progress: float = 0.5,
-                  catalogue: Catalogue | None = None) -> Workout:
+def build_workout(session: str, minutes: int, phase: str, paces: Paces | None, *, catalogue: Catalogue,
+                  race_km: float = MARATHON_KM, progress: float = 0.5) -> Workout:
     """Warm-up, main set and cool-down for one plan day; ``sum(step seconds) == 60 * minutes``.
 
     ``progress`` is how far the day's week is through its phase (0 = first week, 1 = last); rep
@@ -56,16 +47,17 @@ def build_workout(session: str, minutes: int, phase: str, paces: Paces | None, *
     if session == "rest" and minutes:
         raise ValueError(f"a rest day has 0 minutes, got {minutes} (docs/rules.md: minutes = 0 exactly on rest)")
     if minutes == 0:
-        return Workout(session, minutes, phase, "Rest day", ())
-    ctx = Context(session=session, total_s=60 * minutes, phase=phase, progress=progress, race_km=race_km,
+        return Workout(session=session, minutes=minutes, phase=phase, title="Rest day", blocks=())
+    ctx = SessionDay(session=session, total_s=60 * minutes, phase=phase, progress=progress, race_km=race_km,
                   paces=paces, quality_fraction=quality_fraction(session, catalogue))
     builder = BUILDERS.get(session) or (quality_sets.generic if ctx.quality_fraction > 0 else easy_sets.easy)
     main = builder(ctx)
-    return Workout(session, minutes, phase, main.title, framed(ctx.total_s, main, ctx.zone("easy")))
+    return Workout(session=session, minutes=minutes, phase=phase, title=main.title,
+                   blocks=framed(ctx.total_s, main, ctx.zone("easy")))
 
 
-def km_for(session: str, minutes: int, paces: Paces | None, *, phase: str = "build",
-           race_km: float = MARATHON_KM, progress: float = 0.5, catalogue: Catalogue | None = None) -> float:
+def km_for(session: str, minutes: int, paces: Paces | None, *, catalogue: Catalogue, phase: str = "build",
+           race_km: float = MARATHON_KM, progress: float = 0.5) -> float:
     """Estimated km of a session: the sum over its workout's steps of time / pace (2 decimals).
 
     Give the day's ``phase``, the race distance and the progress to match the workout the

@@ -1,40 +1,43 @@
 """Structured workouts: steps with a duration, a pace target and an estimated distance.
 
-Durations are whole seconds so that the steps of a workout add up *exactly* to the planned
-minutes (``Workout.total_s == 60 * minutes``); ``minutes`` properties are derived from them.
+These are the workouts a plan file stores (``PlanDay.workout``): pydantic models, so the plan
+file's JSON Schema describes them. Durations are whole seconds so that the steps of a workout
+add up *exactly* to the planned minutes (``Workout.total_s == 60 * minutes``). Text for people
+(``workouts.text``) and FIT steps for watches are derived from them, never stored.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 Part = Literal["warmup", "main", "cooldown"]
 Kind = Literal["run", "work", "recovery"]
 
 
-@dataclass(frozen=True)
-class Target:
-    """What to run at: an effort name always, and a pace range (slow, fast) in s/km when paces are known.
-
-    ``estimate_s_per_km`` is the pace used to estimate distance (the middle of the range, or a
-    default runner's pace when no paces are known).
-    """
-
-    effort: str
-    s_per_km: tuple[float, float] | None
-    estimate_s_per_km: float
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-@dataclass(frozen=True)
-class Step:
+class Target(_Frozen):
+    """What to run at: an effort name always, and a pace range (slow, fast) when paces are known."""
+
+    effort: str = Field(description="effort name, e.g. 'threshold effort'")
+    s_per_km: tuple[float, float] | None = Field(
+        description="pace range (slow, fast) in seconds per km; null when no paces are known")
+    estimate_s_per_km: float = Field(gt=0, description="pace used to estimate distance (and load), seconds per km")
+
+
+class Step(_Frozen):
     """One continuous piece of running. ``kind`` 'work' is main-set (quality) time."""
 
-    part: Part
-    kind: Kind
-    duration_s: int
+    type: Literal["step"] = "step"
+    part: Part = Field(description="warmup, main or cooldown")
+    kind: Kind = Field(description="run (steady), work (quality) or recovery")
+    duration_s: int = Field(ge=1, description="duration, seconds")
     target: Target
-    label: str
+    label: str = Field(description="what the step is, e.g. 'interval' or 'warm-up'")
 
     @property
     def minutes(self) -> float:
@@ -49,14 +52,13 @@ class Step:
         return self.duration_s if self.kind == "work" else 0
 
 
-@dataclass(frozen=True)
-class Repeat:
+class Repeat(_Frozen):
     """``times`` rounds of ``steps`` (e.g. 5 x (3 min hard, 3 min jog)); always part of the main set."""
 
-    times: int
-    steps: tuple[Step, ...]
-
-    part: Part = "main"
+    type: Literal["repeat"] = "repeat"
+    times: int = Field(ge=1, description="number of rounds")
+    steps: tuple[Step, ...] = Field(min_length=1, description="one round")
+    part: Literal["main"] = "main"
 
     @property
     def duration_s(self) -> int:
@@ -79,18 +81,17 @@ class Repeat:
         return next((s for s in self.steps if s.kind == "work"), self.steps[0])
 
 
-Block = Step | Repeat
+Block = Annotated[Step | Repeat, Field(discriminator="type")]
 
 
-@dataclass(frozen=True)
-class Workout:
+class Workout(_Frozen):
     """A plan day turned into steps: warm-up, main set, cool-down (some parts may be empty)."""
 
-    session: str
-    minutes: int
-    phase: str
-    title: str
-    blocks: tuple[Block, ...]
+    session: str = Field(description="session type, as the day's `session`")
+    minutes: int = Field(ge=0, description="planned minutes, as the day's `minutes`")
+    phase: str = Field(description="phase of the day's week")
+    title: str = Field(description="one line naming the session and its main set")
+    blocks: tuple[Block, ...] = Field(description="steps and repeats in running order")
 
     @property
     def total_s(self) -> int:

@@ -1,13 +1,13 @@
 """Main sets of the aerobic sessions: recovery, easy, long (with a marathon-pace finish), strides, race.
 
-Shapes follow SCIENCE.md section 1 (seed article): strides and drills in base, short pickups in
+Shapes follow docs/science.md "Block shape" (seed article): strides and drills in base, short pickups in
 build, light strides in race week.
 """
 
 from __future__ import annotations
 
-from peakplan.workouts.context import Context
-from peakplan.workouts.layout import MainSet, lerp, repeats, step, whole
+from peakplan.workouts.session_day import SessionDay
+from peakplan.workouts.steps import MainSet, lerp, repeats, step, whole
 from peakplan.workouts.targets import race_day_target
 
 # Marathon-pace finish of a long run, marathon plans only, race-specific and peak phases
@@ -32,16 +32,16 @@ DRILLS_MIN_SESSION_S = 35 * 60
 EASY_AROUND_STRIDES_S = 10 * 60   # strides come after at least 10 min of easy running (practice)
 
 
-def recovery(ctx: Context) -> MainSet:
+def recovery(ctx: SessionDay) -> MainSet:
     return MainSet("Recovery jog",
                    (step("main", "run", ctx.total_s, ctx.zone("recovery"), "recovery jog"),))
 
 
-def easy(ctx: Context) -> MainSet:
+def easy(ctx: SessionDay) -> MainSet:
     return MainSet("Easy run", (step("main", "run", ctx.total_s, ctx.zone("easy"), "easy run"),))
 
 
-def long(ctx: Context) -> MainSet:
+def long(ctx: SessionDay) -> MainSet:
     """Long run at E pace; a marathon-pace finish in marathon plans in race-specific and peak phases."""
     finish_s = _mp_finish_s(ctx)
     if finish_s == 0:
@@ -51,14 +51,14 @@ def long(ctx: Context) -> MainSet:
     return MainSet(f"Long run, last {finish_s // 60} min at marathon pace", blocks)
 
 
-def _mp_finish_s(ctx: Context) -> int:
+def _mp_finish_s(ctx: SessionDay) -> int:
     if ctx.race_class != "marathon" or ctx.phase not in MP_FINISH_PHASES or ctx.total_s < MP_FINISH_MIN_RUN_S:
         return 0
     share = lerp(*MP_FINISH_SHARE, ctx.progress)
     return min(MP_FINISH_MAX_S, whole(ctx.total_s * share / 300) * 300)
 
 
-def strides(ctx: Context) -> MainSet:
+def strides(ctx: SessionDay) -> MainSet:
     """Easy running, then strides (pickups in build); drills first in base. Strides count as main-set work."""
     pickups = ctx.phase == "build"
     rep_s, zone = (PICKUP_S, "pickup") if pickups else (STRIDE_S, "stride")
@@ -74,11 +74,11 @@ def strides(ctx: Context) -> MainSet:
     return MainSet(title, (*head, block), warm_share=0.85, warm_label="easy run", cool_label="easy jog")
 
 
-def race(ctx: Context) -> MainSet:
+def race(ctx: SessionDay) -> MainSet:
     """Race day: the whole planned time at race pace; its distance is the race distance exactly."""
     tgt = race_day_target(ctx.paces, ctx.race_km, ctx.total_s)
     return MainSet(f"Race day: {tgt.effort}", (step("main", "work", ctx.total_s, tgt, tgt.effort),))
 
 
-def rest(ctx: Context) -> MainSet:
+def rest(ctx: SessionDay) -> MainSet:
     return MainSet("Rest day", ())

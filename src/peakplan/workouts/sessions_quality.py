@@ -3,15 +3,15 @@
 Work time aims at the catalogue's ``quality_fraction`` x minutes (what the solver's caps count),
 rounded to whole repeats, within 10 % (``layout.REP_TOLERANCE``) unless the session is too short
 to hold that much work with its recoveries and warm-up. Rep lengths grow with progress through
-the phase (0 = first week, 1 = last), following SCIENCE.md section 1 (seed article) and
+the phase (0 = first week, 1 = last), following docs/science.md "Block shape" (seed article) and
 Daniels' Running Formula.
 """
 
 from __future__ import annotations
 
-from peakplan.workouts.context import Context
-from peakplan.workouts.layout import MainSet, lerp, repeats, snap_s, step
 from peakplan.workouts.model import Repeat, Target
+from peakplan.workouts.session_day import SessionDay
+from peakplan.workouts.steps import MainSet, lerp, repeats, snap_s, step
 from peakplan.workouts.targets import race_target, tempo_to_race_target
 
 HILL_REP_S = (60, 90)            # 60 s hill repeats growing to 90 s (practice)
@@ -35,11 +35,11 @@ MP_SPLIT_FLOAT_S = 5 * 60        # early M runs split in two with 5 min easy bet
 GENERIC_REP_S, GENERIC_RECOVERY_S = 5 * 60, 2 * 60  # unknown quality types: T reps (practice)
 
 
-def _grown(span: tuple[int, int], ctx: Context, grain_s: int) -> int:
+def _grown(span: tuple[int, int], ctx: SessionDay, grain_s: int) -> int:
     return snap_s(lerp(*span, ctx.progress), grain_s)
 
 
-def _interval_set(ctx: Context, rep_s: int, recovery_s: int, tgt: Target, label: str, grain_s: int = 15) -> Repeat:
+def _interval_set(ctx: SessionDay, rep_s: int, recovery_s: int, tgt: Target, label: str, grain_s: int = 15) -> Repeat:
     work = step("main", "work", rep_s, tgt, label)
     jog = step("main", "recovery", recovery_s, ctx.zone("easy"), "easy jog") if recovery_s else None
     return repeats(work, jog, ctx.work_target_s, ctx.available_s, grain_s)
@@ -56,13 +56,13 @@ def _clock(seconds: int) -> str:
     return f"{seconds // 60} min" if seconds % 60 == 0 else f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def hills(ctx: Context) -> MainSet:
+def hills(ctx: SessionDay) -> MainSet:
     rep_s = _grown(HILL_REP_S, ctx, 15)
     block = _interval_set(ctx, rep_s, int(rep_s * HILL_JOG_DOWN), ctx.zone("hill"), "hill repeat")
     return MainSet(f"Hills: {_describe(block, 'uphill')}", (block,))
 
 
-def tempo(ctx: Context) -> MainSet:
+def tempo(ctx: SessionDay) -> MainSet:
     """A continuous T run once the phase is under way and the work fits 20 min; cruise intervals otherwise."""
     threshold = ctx.zone("threshold")
     if ctx.progress >= 0.5 and ctx.work_target_s <= TEMPO_CONTINUOUS_MAX_S:
@@ -75,21 +75,21 @@ def tempo(ctx: Context) -> MainSet:
     return MainSet(f"Cruise intervals: {_describe(block, 'at threshold')}", (block,))
 
 
-def intervals(ctx: Context) -> MainSet:
+def intervals(ctx: SessionDay) -> MainSet:
     late = ctx.phase in ("taper", "race_week")
     rep_s = INTERVAL_REP_S[0] if late else _grown(INTERVAL_REP_S, ctx, 30)
     block = _interval_set(ctx, rep_s, rep_s, ctx.zone("interval"), "interval")
     return MainSet(f"Intervals: {_describe(block, 'at interval pace')}", (block,))
 
 
-def repetitions(ctx: Context) -> MainSet:
+def repetitions(ctx: SessionDay) -> MainSet:
     rep_s = _grown(REP_REP_S, ctx, 15)
     block = _interval_set(ctx, rep_s, int(rep_s * REP_RECOVERY), ctx.zone("repetition"), "repetition")
     return MainSet(f"Repetitions: {_describe(block, 'at repetition pace')}", (block,))
 
 
-def race_pace(ctx: Context) -> MainSet:
-    """Near-race-pace work shaped by phase and distance (SCIENCE.md section 1)."""
+def race_pace(ctx: SessionDay) -> MainSet:
+    """Near-race-pace work shaped by phase and distance (docs/science.md "Block shape")."""
     cls = ctx.race_class
     if ctx.phase == "peak":
         rep_s = _grown(PEAK_REP_S, ctx, 15)
@@ -108,7 +108,7 @@ def race_pace(ctx: Context) -> MainSet:
     return MainSet(f"Race pace: {_describe(block, 'at ' + tgt.effort)}", (block,))
 
 
-def marathon_pace(ctx: Context) -> MainSet:
+def marathon_pace(ctx: SessionDay) -> MainSet:
     """A continuous M-pace run; early in race-specific, split in two with a 5-min easy float."""
     marathon = ctx.zone("marathon")
     split = ctx.phase == "race_specific" and ctx.progress < 0.5 and ctx.work_target_s >= 30 * 60
@@ -122,7 +122,7 @@ def marathon_pace(ctx: Context) -> MainSet:
     return MainSet(f"Marathon pace: {_describe(block, 'at marathon pace')}", (block,))
 
 
-def generic(ctx: Context) -> MainSet:
+def generic(ctx: SessionDay) -> MainSet:
     """A session type this module does not know: T-pace reps for its quality time."""
     block = _interval_set(ctx, GENERIC_REP_S, GENERIC_RECOVERY_S, ctx.zone("threshold"), "threshold rep")
     return MainSet(f"{ctx.session.replace('_', ' ').capitalize()}: {_describe(block, 'at threshold')}", (block,))

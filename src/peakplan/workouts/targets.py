@@ -76,7 +76,7 @@ def target(zone: str, paces: Paces | None) -> Target:
     """Target for a named zone (keys of ``EFFORTS``); drills and hills never carry a pace range."""
     pace_range = _range(zone, paces or _DEFAULT_PACES)
     shown = None if paces is None or zone in ("drills", "hill") else pace_range
-    return Target(EFFORTS[zone], shown, sum(pace_range) / 2)
+    return Target(effort=EFFORTS[zone], s_per_km=shown, estimate_s_per_km=sum(pace_range) / 2)
 
 
 def race_target(paces: Paces | None, race_km: float, faster_by: float = 0.0) -> Target:
@@ -84,7 +84,7 @@ def race_target(paces: Paces | None, race_km: float, faster_by: float = 0.0) -> 
     name = distance_name(race_km)
     effort = f"{name} race pace" if faster_by == 0 else f"a little faster than {name} race pace"
     centre = (paces or _DEFAULT_PACES).race_s_per_km(race_km) * (1 - faster_by)
-    return Target(effort, None if paces is None else _banded(centre), centre)
+    return Target(effort=effort, s_per_km=None if paces is None else _banded(centre), estimate_s_per_km=centre)
 
 
 def tempo_to_race_target(paces: Paces | None, race_km: float) -> Target:
@@ -93,10 +93,10 @@ def tempo_to_race_target(paces: Paces | None, race_km: float) -> Target:
     # A race longer than about an hour (a 15K for most) is slower than T: order the two ends.
     slow, fast = sorted((known.threshold_s_per_km, known.race_s_per_km(race_km)), reverse=True)
     effort = f"threshold to {distance_name(race_km)} race effort"
-    return Target(effort, None if paces is None else (slow, fast), (slow + fast) / 2)
+    return Target(effort=effort, s_per_km=None if paces is None else (slow, fast), estimate_s_per_km=(slow + fast) / 2)
 
 
 def race_day_target(paces: Paces | None, race_km: float, total_s: int) -> Target:
     """Race day: the predicted race pace when paces are known; distance is the race distance exactly."""
     shown = None if paces is None else _banded(paces.race_s_per_km(race_km))
-    return Target(f"{distance_name(race_km)} race", shown, total_s / race_km)
+    return Target(effort=f"{distance_name(race_km)} race", s_per_km=shown, estimate_s_per_km=total_s / race_km)

@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 from peakplan.paces import KM_PER_MILE
+from peakplan.timefmt import clock
 from peakplan.workouts.model import Block, Step, Target, Workout
-
-
-def clock(seconds: float) -> str:
-    """'4:05' for seconds under an hour, '1:02:30' above."""
-    total = round(seconds)
-    h, rest = divmod(total, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
 def duration_text(seconds: int) -> str:

@@ -59,7 +59,7 @@ def run_cat(tmp_path):
 
 def test_feasible():
     result = solve_checked(only(**{"model.readiness": "pmc"}))
-    assert PMC.tsb_min - 1e-3 <= result.readiness["tsb"] <= PMC.tsb_max + 1e-3
+    assert PMC.tsb_min - 1e-3 <= result.readiness.tsb <= PMC.tsb_max + 1e-3
 
 
 def test_tsb_min_binds(run_cat):
@@ -71,7 +71,7 @@ def test_tsb_min_binds(run_cat):
     ctl, tsb = race_tsb(result)
     assert 5.0 <= tsb < 5.0 + 0.0895
     assert ctl == pytest.approx(result.objective, abs=1e-3)
-    assert result.readiness["tsb"] == pytest.approx(tsb, abs=1e-3)
+    assert result.readiness.tsb == pytest.approx(tsb, abs=1e-3)
     assert result.days[-2].minutes < 60 or result.days[-3].minutes < 60  # the taper the window forces
 
 

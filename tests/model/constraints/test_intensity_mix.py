@@ -17,13 +17,13 @@ SESSIONS = {"easy": {"intensity_factor": 0.70, "min_minutes": 0, "max_minutes": 
 # Default catalogue: only race week keeps a minimum quota (race_pace >= 1, 30-90 min, quality .35).
 RACE_PACE_ONLY = {"rules.quotas.per_phase": {"base": {"strides": {"min": 0}}, "build": {"tempo": {"min": 0}},
                                              "race_specific": {"tempo": {"min": 0}, "intervals": {"min": 0}}}}
-MONDAY_30 = {"availability.max_minutes": {**{d: 0 for d in WEEKDAYS}, "mon": 30}}
+MONDAY_30 = {"availability.max_minutes": {**dict.fromkeys(WEEKDAYS, 0), "mon": 30}}
 
 
 @pytest.fixture
 def two_types(tmp_path):
     return {"model.catalogue": catalogue(tmp_path, SESSIONS), "model.readiness": readiness(tmp_path, FLAT),
-            "availability.max_minutes": {d: 60 for d in WEEKDAYS}}
+            "availability.max_minutes": dict.fromkeys(WEEKDAYS, 60)}
 
 
 def count(result, week: int, session: str) -> int:

@@ -21,13 +21,13 @@ MP = {"easy": {"intensity_factor": 0.70, "min_minutes": 0, "max_minutes": 200, "
              "quality_kind": "marathon_pace", "quality_fraction": 0.6}}
 RACE_PACE_ONLY = {"rules.quotas.per_phase": {"base": {"strides": {"min": 0}}, "build": {"tempo": {"min": 0}},
                                              "race_specific": {"tempo": {"min": 0}, "intervals": {"min": 0}}}}
-MONDAY_30 = {"availability.max_minutes": {**{d: 0 for d in WEEKDAYS}, "mon": 30}}
+MONDAY_30 = {"availability.max_minutes": {**dict.fromkeys(WEEKDAYS, 0), "mon": 30}}
 
 
 @pytest.fixture
 def tempo(tmp_path):
     return {"model.catalogue": catalogue(tmp_path, TEMPO), "model.readiness": readiness(tmp_path, FLAT),
-            "availability.max_minutes": {d: 60 for d in WEEKDAYS}, "rules.quality_caps.threshold_share": 0.05}
+            "availability.max_minutes": dict.fromkeys(WEEKDAYS, 60), "rules.quality_caps.threshold_share": 0.05}
 
 
 def test_feasible():
@@ -45,7 +45,7 @@ def test_threshold_share_binds(tempo):
         days = week_days(result, w)
         assert sorted(d.session for d in days) == ["easy"] * 6 + ["tempo"]
         assert sum(d.minutes for d in days) == 400
-        assert 0.5 * 40 == 0.05 * sum(d.minutes for d in days)
+        assert 0.05 * sum(d.minutes for d in days) == 0.5 * 40
     assert {d.session for d in week_days(result, 4)} == {"easy"}
 
 
@@ -54,7 +54,7 @@ def test_marathon_pace_minutes_bind(tmp_path):
     # of 75 (75 x .6724 = 50.4 load) beats an easy 80 (80 x .49 = 39.2): every day mp 75.
     result = solve_checked(only("quality_caps", **{
         "model.catalogue": catalogue(tmp_path, MP), "model.readiness": readiness(tmp_path, FLAT),
-        "availability.max_minutes": {d: 80 for d in WEEKDAYS}, "rules.quality_caps.marathon_pace_max_minutes": 45}))
+        "availability.max_minutes": dict.fromkeys(WEEKDAYS, 80), "rules.quality_caps.marathon_pace_max_minutes": 45}))
     assert {(d.session, d.minutes) for d in result.days[:-1]} == {("mp", 75)}
 
 

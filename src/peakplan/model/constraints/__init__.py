@@ -1,1 +1,35 @@
-"""One module per constraint family; each exposes ``NAME`` and ``add(ctx)`` (docs/rules.md)."""
+"""The rules: one module per constraint family, each the whole story of its rule.
+
+Every module has ``NAME`` (used for its validator module, its test file, its variable names and
+its line in reports), ``add(ctx)`` (its constraints), ``describe(scenario, where)`` (the rule
+instance in words, for explanations) and ``knobs(scenario, wheres)`` (the values that loosen it,
+for relaxations). Families that forbid (day, session type) pairs outright also have
+``impossible(calendar, catalogue)``. docs/rules.md states each rule; docs/science.md its sources.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from peakplan.model.constraints import (
+    availability,
+    deload,
+    form_window,
+    hard_easy,
+    intensity_mix,
+    long_run,
+    phases,
+    quality_caps,
+    quotas,
+    race_week,
+    taper,
+    weekly_ramp,
+)
+
+# Hard rules first, then the shape of the block, then the readiness model's own rule; the order
+# only affects model readability.
+FAMILIES: tuple[ModuleType, ...] = (availability, phases, weekly_ramp, deload, hard_easy, long_run, intensity_mix,
+                                    quality_caps, taper, race_week, quotas, form_window)
+# Families that forbid some (day, session type) pairs outright; those pairs get no variables.
+PRUNING: tuple[ModuleType, ...] = (availability, phases)
+BY_NAME: dict[str, ModuleType] = {f.NAME: f for f in FAMILIES}

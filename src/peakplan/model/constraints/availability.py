@@ -1,14 +1,18 @@
 """availability: the athlete's week. Minutes per weekday, blackout dates, running days per week.
 
-Source: what every planner users like offers (SCIENCE.md R17).
+Source: what every planner users like offers (docs/science.md "Availability").
 """
 
 from __future__ import annotations
 
-from peakplan.model.calendar import Calendar
-from peakplan.model.context import BuildContext
-from peakplan.model.variables import REST
+import datetime as dt
+
+from peakplan.calendar import Calendar
+from peakplan.explain.knobs import Knob, int_knob, week_of
+from peakplan.model.rulebook import BuildContext
 from peakplan.modelfiles import Catalogue
+from peakplan.scenario.schema import Scenario
+from peakplan.vocabulary import MAX_DAY_MINUTES, REST, WEEKDAYS, Weekday, weekday_of
 
 NAME = "availability"
 
@@ -36,3 +40,41 @@ def add(ctx: BuildContext) -> None:
     if limit is not None:
         for w in cal.weeks:
             book.add_le(NAME, f"week {w}", v.week_running_days(w), limit, f"at most {limit} running days")
+
+
+def describe(scenario: Scenario, where: str) -> str:
+    av = scenario.availability
+    if week_of(where) is not None:
+        return f"at most {av.max_running_days_per_week} running days a week"
+    try:
+        date = dt.date.fromisoformat(where)
+    except ValueError:
+        return "the athlete's available days and minutes"
+    day = weekday_of(date)
+    if date in av.blackout_dates:
+        return f"{day} {date} is a blackout date (no running)"
+    cap = av.max_minutes[day]
+    return f"no running on {day} (max_minutes.{day} = 0)" if cap == 0 else f"at most {cap} min on {day}"
+
+
+def knobs(scenario: Scenario, wheres: list[str]) -> list[Knob]:
+    """More running days, a blackout dropped, more minutes on the weekdays that bind most often."""
+    av, out, weekdays = scenario.availability, [], dict[Weekday, int]()
+    for where in wheres:
+        if week_of(where) is not None:
+            out.append(int_knob("availability.max_running_days_per_week", av.max_running_days_per_week or 7, 7))
+            continue
+        try:
+            date = dt.date.fromisoformat(where)
+        except ValueError:
+            continue
+        if date in av.blackout_dates:
+            out.append(Knob("availability.blackout_dates", av.blackout_dates,
+                            (tuple(d for d in av.blackout_dates if d != date),), "drop"))
+        else:
+            day = weekday_of(date)
+            weekdays[day] = weekdays.get(day, 0) + 1
+    for day in sorted(weekdays, key=lambda d: (-weekdays[d], WEEKDAYS.index(d))):
+        out.append(int_knob(f"availability.max_minutes.{day}", av.max_minutes[day], MAX_DAY_MINUTES, 5))
+    unique = {(k.field, repr(k.candidates[-1])): k for k in out if k.candidates}
+    return list(unique.values())

@@ -3,14 +3,16 @@ most ``back_to_back_per_week`` adjacent hard pairs a week (never three in a row)
 ``max_hard_per_week`` hard sessions a week. The race day counts as hard, and so does the long
 run for spacing (``long_run_counts_as_hard``), though not toward the weekly count.
 
-Sources: Bowerman's hard/easy principle, about 48 h between hard efforts (SCIENCE.md R3);
+Sources: Bowerman's hard/easy principle, about 48 h between hard efforts (docs/science.md "Hard and easy days");
 occasional back-to-back quality days (seed article); two quality sessions a week (Daniels).
 """
 
 from __future__ import annotations
 
-from peakplan.model.context import BuildContext
+from peakplan.explain.knobs import Knob, disable, int_knob
+from peakplan.model.rulebook import BuildContext
 from peakplan.model.variables import LinearExpr
+from peakplan.scenario.schema import Scenario
 
 NAME = "hard_easy"
 
@@ -48,3 +50,16 @@ def add(ctx: BuildContext) -> None:
             book.add(NAME, f"week {w}", sum(pairs[w]) <= rule.back_to_back_per_week)
         book.add_le(NAME, f"week {w}", v.week_hard_days(w), rule.max_hard_per_week,
                     f"at most {rule.max_hard_per_week} hard sessions")
+
+
+def describe(scenario: Scenario, where: str) -> str:
+    r = scenario.rules.hard_easy
+    return (f"at least {r.min_easy_days_between} easy day(s) between hard days, at most "
+            f"{r.max_hard_per_week} hard sessions a week")
+
+
+def knobs(scenario: Scenario, wheres: list[str]) -> list[Knob]:
+    r = scenario.rules.hard_easy
+    return [int_knob("rules.hard_easy.max_hard_per_week", r.max_hard_per_week, 7),
+            int_knob("rules.hard_easy.min_easy_days_between", r.min_easy_days_between, 0),
+            int_knob("rules.hard_easy.back_to_back_per_week", r.back_to_back_per_week, 3), disable(NAME)]

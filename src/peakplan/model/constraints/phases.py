@@ -2,15 +2,17 @@
 
 Base before intensity: base has strides and drills but no hard work; build adds tempo, pickups
 and hills; race-specific adds race-pace work; peak short repeats; taper keeps intensity; race
-week is light and sharp (seed article; SCIENCE.md section 1).
+week is light and sharp (seed article; docs/science.md "Block shape").
 """
 
 from __future__ import annotations
 
-from peakplan.model.calendar import Calendar
-from peakplan.model.context import BuildContext
-from peakplan.model.variables import REST
+from peakplan.calendar import Calendar
+from peakplan.explain.knobs import Knob, disable, week_of
+from peakplan.model.rulebook import BuildContext
 from peakplan.modelfiles import Catalogue
+from peakplan.scenario.schema import Scenario
+from peakplan.vocabulary import REST
 
 NAME = "phases"
 
@@ -32,3 +34,13 @@ def add(ctx: BuildContext) -> None:
         for name, kind in v.types.items():
             if name != REST and phase not in kind.phases:
                 ctx.rules.add(NAME, f"week {cal.week_of(d)}", v.session(d, name) == 0)
+
+
+def describe(scenario: Scenario, where: str) -> str:
+    week = week_of(where)
+    phase = Calendar(scenario).phase_by_week.get(week) if week is not None else None
+    return f"only the session types the catalogue allows in the {phase} phase"
+
+
+def knobs(scenario: Scenario, wheres: list[str]) -> list[Knob]:
+    return [disable(NAME)]

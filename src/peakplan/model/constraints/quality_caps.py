@@ -1,13 +1,15 @@
 """quality_caps: Daniels' caps on one session's main set: threshold <= 10 %, intervals <= 8 %,
 repetitions <= 5 % of the week's volume, marathon-pace run <= 110 min.
 
-Source: Daniels' Running Formula (SCIENCE.md R10). Main set = quality_fraction x minutes.
+Source: Daniels' Running Formula (docs/science.md "Quality caps"). Main set = quality_fraction x minutes.
 """
 
 from __future__ import annotations
 
-from peakplan.model.context import BuildContext
+from peakplan.explain.knobs import Knob, disable, int_knob, share_knob
+from peakplan.model.rulebook import BuildContext
 from peakplan.model.scale import RATIO_SCALE, cap_ratio, floor_ratio
+from peakplan.scenario.schema import Scenario
 
 NAME = "quality_caps"
 
@@ -33,3 +35,18 @@ def add(ctx: BuildContext) -> None:
                 cap = cap_ratio(shares[kind.quality_kind])
                 book.add_le(NAME, where, main_bp * cal.week_length(w), cap * 7 * v.week_minutes(w),
                             f"{kind.quality_kind} main set <= {shares[kind.quality_kind]:.0%} of the week")
+
+
+def describe(scenario: Scenario, where: str) -> str:
+    r = scenario.rules.quality_caps
+    return (f"main sets capped: threshold {r.threshold_share:.0%}, intervals {r.intervals_share:.0%}, "
+            f"repetitions {r.repetitions_share:.0%} of the week, marathon pace {r.marathon_pace_max_minutes} min")
+
+
+def knobs(scenario: Scenario, wheres: list[str]) -> list[Knob]:
+    r = scenario.rules.quality_caps
+    return [share_knob("rules.quality_caps.threshold_share", r.threshold_share, 1.0),
+            share_knob("rules.quality_caps.intervals_share", r.intervals_share, 1.0),
+            share_knob("rules.quality_caps.repetitions_share", r.repetitions_share, 1.0),
+            int_knob("rules.quality_caps.marathon_pace_max_minutes", r.marathon_pace_max_minutes, 400, 5),
+            disable(NAME)]

@@ -2,12 +2,14 @@
 ``easy_days_before_race`` days before the race, and no long run.
 
 Source: race week is light, sharp sessions, nothing that adds fatigue (seed article;
-SCIENCE.md section 1).
+docs/science.md "Block shape").
 """
 
 from __future__ import annotations
 
-from peakplan.model.context import BuildContext
+from peakplan.explain.knobs import Knob, disable, int_knob
+from peakplan.model.rulebook import BuildContext
+from peakplan.scenario.schema import Scenario
 
 NAME = "race_week"
 
@@ -25,3 +27,15 @@ def add(ctx: BuildContext) -> None:
         book.add(NAME, where, v.is_long(d) == 0)
         if cal.race_day - d <= rule.easy_days_before_race:
             book.add(NAME, where, v.is_hard(d) == 0)
+
+
+def describe(scenario: Scenario, where: str) -> str:
+    r = scenario.rules.race_week
+    return (f"race week: at most {r.max_hard_sessions} hard session(s), none in the last "
+            f"{r.easy_days_before_race} days, no long run")
+
+
+def knobs(scenario: Scenario, wheres: list[str]) -> list[Knob]:
+    r = scenario.rules.race_week
+    return [int_knob("rules.race_week.max_hard_sessions", r.max_hard_sessions, 7),
+            int_knob("rules.race_week.easy_days_before_race", r.easy_days_before_race, 0), disable(NAME)]

@@ -4,13 +4,15 @@ not to zero, and running frequency kept.
 
 Sources: 2-week taper, volume -41...-60 %, intensity and frequency kept (Bosquet et al. 2007
 meta-analysis); taper length by distance (Smyth & Lawlor 2021); fast exponential decay beats a
-step taper (Banister, Carter & Zarkadas 1999); SCIENCE.md R5-R7.
+step taper (Banister, Carter & Zarkadas 1999); docs/science.md "Taper".
 """
 
 from __future__ import annotations
 
-from peakplan.model.context import BuildContext
+from peakplan.explain.knobs import Knob, disable, int_knob, share_knob, switch
+from peakplan.model.rulebook import BuildContext
 from peakplan.model.scale import RATIO_SCALE, cap_ratio, floor_ratio
+from peakplan.scenario.schema import Scenario
 
 NAME = "taper"
 
@@ -40,3 +42,19 @@ def add(ctx: BuildContext) -> None:
         if rule.keep_frequency and cal.is_full(ref):
             book.add_ge(NAME, where, v.week_running_days(w), v.week_running_days(ref) - 1,
                         f"running days >= week {ref} minus one")
+
+
+def describe(scenario: Scenario, where: str) -> str:
+    t = scenario.rules.taper
+    text = (f"taper of {t.weeks} week(s) + race week, volume down to {1 - t.volume_reduction:.0%} of the last "
+            f"loading week (each week at most {t.floor_band:.0%} below its cap)")
+    return text + (", running days kept (at most one fewer)" if t.keep_frequency else "")
+
+
+def knobs(scenario: Scenario, wheres: list[str]) -> list[Knob]:
+    r = scenario.rules.taper
+    found = [share_knob("rules.taper.volume_reduction", r.volume_reduction, 0.0),
+             share_knob("rules.taper.floor_band", r.floor_band, 1.0),
+             switch("rules.taper.keep_frequency", r.keep_frequency),
+             int_knob("rules.taper.weeks", r.weeks, 0)]
+    return [k for k in found if k is not None] + [disable(NAME)]

@@ -4,13 +4,15 @@ current volume when it is the reference (docs/rules.md, REF).
 
 Sources: the 10 % rule is folklore; > 30 % weekly increases are linked to injury in novices
 (Nielsen et al. 2014, 873 runners; Buist et al. 2008 RCT); ramp tied to recent real load
-(SCIENCE.md R1, R2). Weeks are compared as full-week equivalents E = V * 7 / days.
+(docs/science.md "Weekly ramp"). Weeks are compared as full-week equivalents E = V * 7 / days.
 """
 
 from __future__ import annotations
 
-from peakplan.model.context import BuildContext
+from peakplan.explain.knobs import Knob, disable, int_knob, share_knob
+from peakplan.model.rulebook import BuildContext
 from peakplan.model.scale import RATIO_SCALE, cap_ratio
+from peakplan.scenario.schema import Scenario
 
 NAME = "weekly_ramp"
 
@@ -38,3 +40,20 @@ def add(ctx: BuildContext) -> None:
     for w in cal.weeks:
         book.add_le(NAME, f"week {w} ceiling", v.week_minutes(w) * 7,
                     athlete.peak_weekly_minutes * cal.week_length(w), "athlete's peak weekly volume")
+
+
+def describe(scenario: Scenario, where: str) -> str:
+    a = scenario.athlete
+    if where.endswith("ceiling"):
+        return f"weekly volume at most {a.peak_weekly_minutes} min (athlete.peak_weekly_minutes)"
+    return (f"weekly volume grows at most {scenario.rules.weekly_ramp.max_increase:.0%} over the last loading week "
+            f"(from {a.current_weekly_minutes} min a week before the block)")
+
+
+def knobs(scenario: Scenario, wheres: list[str]) -> list[Knob]:
+    out = []
+    if any(w.endswith("ceiling") for w in wheres):
+        out.append(int_knob("athlete.peak_weekly_minutes", scenario.athlete.peak_weekly_minutes, 2000, 10))
+    if any(not w.endswith("ceiling") for w in wheres):
+        out.append(share_knob("rules.weekly_ramp.max_increase", scenario.rules.weekly_ramp.max_increase, 1.0))
+    return [*out, disable(NAME)]

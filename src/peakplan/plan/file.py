@@ -1,0 +1,112 @@
+"""The plan file: the written contract of a plan (``peakplan solve --out plan.json``).
+
+Every field carries its unit and meaning; ``docs/plan-file.schema.json`` is generated from these
+models (``peakplan schema --plan``) and a test checks every written plan against it. The file is
+self-contained: it embeds the resolved scenario (rules, session catalogue, readiness model), the
+paces and each day's structured workout, so validate, export, report and compare need nothing
+else. It holds no timings: the same scenario and seed give a byte-identical file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from peakplan.paces import Paces
+from peakplan.scenario.schema import Scenario
+from peakplan.workouts.model import Workout
+
+FORMAT_VERSION = 2
+PlanStatus = Literal["OPTIMAL", "FEASIBLE"]
+
+
+class _Record(BaseModel):
+    # Strict: a plan says 30, not "30" or 30.0; dates are the one exception (JSON has no date type).
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+IsoDate = dt.date
+
+
+class RaceInfo(_Record):
+    date: IsoDate = Field(strict=False, description="race day, YYYY-MM-DD")
+    distance_km: float = Field(gt=0, description="race distance, km")
+
+
+class Readiness(_Record):
+    model: str = Field(description="readiness model kind: banister or pmc")
+    race_day: float = Field(description="modelled readiness on race day, in the model's unit (= objective)")
+    params: dict[str, float] = Field(description="the model's parameters (pmc: also the start CTL0/ATL0)")
+    ctl: float = Field(description="fitness (CTL) entering race day: CTL of the day before, load/day")
+    atl: float = Field(description="fatigue (ATL) entering race day, load/day")
+    tsb: float = Field(description="form on race day: CTL - ATL of the day before, load/day")
+
+
+class PlanWeek(_Record):
+    week: int = Field(ge=1, description="week number, 1-based; weeks are counted back from race day")
+    phase: str = Field(description="phase of the week: base, build, race_specific, peak, taper, race_week")
+    deload: bool = Field(description="a recovery week")
+    days: int = Field(ge=1, le=7, description="days in the week (7 except perhaps week 1)")
+    minutes: int = Field(ge=0, description="training minutes of the week, race excluded")
+    load: float = Field(ge=0, description="sum of the week's training loads (race excluded)")
+    low_intensity_share: float = Field(ge=0, le=1, description="share of the minutes at low intensity")
+    hard_sessions: int = Field(ge=0, description="hard training sessions (race excluded)")
+    long_run_minutes: int = Field(ge=0, description="minutes of the week's long run (0 without one)")
+
+
+class PlanDay(_Record):
+    date: IsoDate = Field(strict=False, description="YYYY-MM-DD")
+    weekday: str = Field(description="mon .. sun")
+    week: int = Field(ge=1, description="week number of the day")
+    phase: str = Field(description="phase of the day's week")
+    session: str = Field(description="session type from the catalogue, 'rest', or 'race' on race day")
+    minutes: int = Field(ge=0, description="running minutes (race day: the race's predicted duration)")
+    km: float = Field(ge=0, description="estimated distance: sum over the workout's steps of time / pace, km")
+    load: float = Field(ge=0, description="training load: hours x IF^2 x 100 (1 h at threshold = 100)")
+    hard: bool = Field(description="a hard day (hard session type, or the race)")
+    ctl: float = Field(description="fitness (CTL) after this day, load/day")
+    atl: float = Field(description="fatigue (ATL) after this day, load/day")
+    tsb: float = Field(description="form on this day: CTL - ATL of the day before, load/day")
+    workout: Workout | None = Field(description="the structured workout; null on rest days")
+
+
+class TightRule(_Record):
+    rule: str = Field(description="rule family (docs/rules.md)")
+    where: str = Field(description="the rule instance: a date, 'week N' or 'race day'")
+    detail: str = Field(description="the bound that holds with equality")
+
+
+class PlanFile(_Record):
+    format: int = Field(default=FORMAT_VERSION, description="version of this file format")
+    peakplan_version: str = Field(description="version of peakplan that wrote the file")
+    status: PlanStatus = Field(description="OPTIMAL: proven best for the model; FEASIBLE: best found in the time limit")
+    objective: float = Field(description="race-day readiness of this plan (readiness.race_day)")
+    bound: float = Field(description="proven upper bound on race-day readiness (>= objective)")
+    gap: float = Field(ge=0, description="(bound - objective) / |objective - readiness without training|")
+    race: RaceInfo
+    readiness: Readiness
+    paces: Paces | None = Field(description="training paces the workouts use; null when no race result or goal")
+    weeks: tuple[PlanWeek, ...]
+    days: tuple[PlanDay, ...] = Field(description="every day from start_date to race day, in order")
+    tight_rules: tuple[TightRule, ...] = Field(description="rule instances that hold with equality: what drives the plan")
+    scenario: Scenario = Field(strict=False, description="the resolved scenario the plan was made for")
+
+    def to_json(self) -> str:
+        """The canonical text of the file (field order fixed, so equal plans are equal bytes)."""
+        return json.dumps(self.model_dump(mode="json"), indent=1, ensure_ascii=False) + "\n"
+
+    @property
+    def title(self) -> str:
+        """'Marathon in 16 weeks: 42.195 km race on 2027-04-18'."""
+        return f"{self.scenario.name or 'Training plan'}: {self.race.distance_km:g} km race on {self.race.date}"
+
+    @property
+    def training_days(self) -> tuple[PlanDay, ...]:
+        return self.days[:-1]
+
+    @property
+    def race_day(self) -> PlanDay:
+        return self.days[-1]
