@@ -3,7 +3,9 @@
 Race equivalents: Daniels' Running Formula (3rd ed.) table 3.1, rows VDOT 30/40/50/60 (as given
 in the issue and reproduced in r/artc "Dissecting Daniels part 4"). Training paces: VDOT 50 from
 the issue (T 4:15/km, I 3:55/km, M 4:31/km); VDOT 49 as quoted from the book in a 2009 review
-(E 8:40/mile, M 7:24/mile, T 4:20/km, I 3:59/km, R 89 s per 400 m).
+(E 8:40/mile, M 7:24/mile, T 4:20/km, I 3:59/km), with R 88 s per 400 m from the 3rd edition:
+the 2009 review quotes the 2nd edition's 89 s, which the 3rd edition changed to 88 (every 3rd-edition
+transcription agrees; the full table is tested in test_book_tables.py).
 
 Tolerances we hold, and why:
 - race times within 0.25 % of the table (the worst row, VDOT 30 marathon, is 0.18 % off: the
@@ -36,7 +38,7 @@ TWO_MILE_ROWS = [(30, "19:19"), (50, "12:28"), (60, "10:37")]
 PACE_ROWS = [  # (vdot, pace, published s/km)
     (50, "threshold", 255.0), (50, "interval", 235.0), (50, "marathon", 271.0),
     (49, "threshold", 260.0), (49, "interval", 239.0), (49, "marathon", 444 / KM_PER_MILE),
-    (49, "repetition", 89 / 0.4),
+    (49, "repetition", 88 / 0.4),   # 3rd edition; the 2nd edition (2009 review) printed 89
 ]
 RACE_REL_TOL = 0.0025
 VDOT_TOL = 0.1
