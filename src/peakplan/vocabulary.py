@@ -22,6 +22,7 @@ MAX_DAY_MINUTES = 600    # the most running minutes one day (or one session) may
 MAX_RACE_MINUTES = 1000  # the longest race duration accepted
 REST = "rest"            # the session name of a day off (always allowed, 0 minutes)
 RACE = "race"            # the session name of race day (reserved: no catalogue entry may use it)
+DEFAULT_READINESS = "runner"  # models/runner.yaml: the Banister model in VDOT
 ANY_HARD = "any_hard"    # the quota key that counts every hard session
 
 

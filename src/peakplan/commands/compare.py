@@ -61,21 +61,27 @@ def compare_command(
     set_: Annotated[list[str], typer.Option("--set", help=SET_HELP)] = [],  # noqa: B006 (typer)
     as_json: Annotated[bool, typer.Option("--json", help="print the comparison as JSON, for scripts")] = False,
     plans_dir: Annotated[Path | None, typer.Option("--plans-dir", help="write each solved variant's plan JSON here")] = None,
+    models: Annotated[str | None, typer.Option(
+        "--models", help="score every plan under these readiness models too, e.g. runner,pmc,busso")] = None,
     time_limit_s: Annotated[float | None, typer.Option("--time-limit", help="seconds per solve")] = None,
     debug: Annotated[bool, typer.Option(help="show Python tracebacks")] = False,
 ) -> None:
     """Compare variants side by side (see HELP)."""
     from rich.console import Console
 
-    from peakplan.report.tables import compare_json, compare_table, weeks_table
+    from peakplan.report.robustness import model_names
+    from peakplan.report.tables import compare_json, compare_table, robustness_table, weeks_table
 
     console = Console(width=None if sys.stdout.isatty() else 120)
+    names = model_names(models) if models is not None else []
     outcomes = solve_inputs(inputs, set_, time_limit_s, debug, "solving")
     saved = save_plans(outcomes, plans_dir, debug)
     if as_json:
-        print(json.dumps(compare_json(outcomes), indent=1, ensure_ascii=False))
+        print(json.dumps(compare_json(outcomes, names), indent=1, ensure_ascii=False))
     else:
         console.print(compare_table(outcomes))
+        if names and any(o.has_plan for o in outcomes):
+            console.print(robustness_table(outcomes, names))
         if any(o.has_plan for o in outcomes):
             console.print(weeks_table(outcomes))
         print_explanations(console, outcomes, "[bold red]variants without a plan[/bold red] (conflicting rules):")

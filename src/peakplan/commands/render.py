@@ -55,11 +55,36 @@ def plan_table(result: Result) -> Table:
     return table
 
 
+def readiness_unit(result: Result) -> str:
+    """'VDOT', or the readiness model's kind when its unit is not a runner's."""
+    unit = getattr(result.scenario.readiness, "unit", "")
+    return "VDOT" if unit == "vdot" else f"{result.readiness.model} units"
+
+
+def prediction_lines(result: Result) -> list[str]:
+    """The predicted finish time and VDOT, against stopping now and training on as now."""
+    p = result.plan.prediction if result.plan is not None else None
+    if p is None:
+        return []
+    from peakplan.timefmt import clock
+
+    race = result.scenario.race
+    name = race.distance if isinstance(race.distance, str) else f"{race.distance:g} km"
+    time = clock(p.race_time_s) if p.race_time_s is not None else "—"
+    now = clock(p.current_race_time_s) if p.current_race_time_s is not None else "—"
+    return [f"predicted {name} on race day: [bold]{time}[/bold] (VDOT {p.race_day_vdot:.1f}; today {now} at VDOT "
+            f"{p.current_vdot:.1f}, from {p.current_source})",
+            f"  gain: {p.gain_over_keep_training:+.2f} VDOT over training on as now, {p.gain_over_no_training:+.2f} over "
+            "stopping now"]
+
+
 def summary_lines(result: Result) -> list[str]:
     r = result.readiness
     lines = [
-        (f"status [bold]{result.status}[/bold]   readiness {result.objective:.3f} ({r.model})   "
-         f"bound {result.bound:.3f}   gap {result.gap:.2%}   solve {result.solve_time_s:.2f} s"),
+        (f"status [bold]{result.status}[/bold]   readiness {result.objective:.3f} {readiness_unit(result)} "
+         f"({result.scenario.model.readiness})   bound {result.bound:.3f}   gap {result.gap:.2%}   "
+         f"solve {result.solve_time_s:.2f} s"),
+        *prediction_lines(result),
         f"entering race day: CTL {r.ctl:.1f}  ATL {r.atl:.1f}  TSB {r.tsb:+.1f}",
     ]
     grouped: dict[str, list[str]] = defaultdict(list)

@@ -69,6 +69,7 @@ class BuildContext:
     model: cp_model.CpModel
     vars: Variables
     rules: RuleBook
+    day_load_vars: list[LinearExpr] | None = None  # built on first use (model/objective.py: day_loads)
 
     @property
     def catalogue(self) -> Catalogue:

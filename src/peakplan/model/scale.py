@@ -32,3 +32,11 @@ def objective_coefficient(value: float) -> int:
 
 def objective_value(scaled: float) -> float:
     return scaled / OBJECTIVE_SCALE
+
+
+LOAD_SCALE = 1_000            # a day's load variable counts milli-units of load (1 TSS == 1000)
+
+
+def load_coefficient(load_per_minute: float) -> int:
+    """A session type's load per minute in milli-units, rounded to the nearest unit."""
+    return round(load_per_minute * LOAD_SCALE)

@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from peakplan.vocabulary import MAX_DAY_MINUTES, PHASES, RACE, REST
 
 QualityKind = Literal["none", "threshold", "intervals", "repetitions", "marathon_pace"]
+BasePace = Literal["easy", "recovery"]
+WorkPace = Literal["marathon", "threshold", "interval", "repetition", "race", "hill", "stride"]
 
 
 class _Frozen(BaseModel):
@@ -29,19 +31,23 @@ class SessionType(_Frozen):
     quality_kind: QualityKind = Field(default="none", description="Daniels quality cap its main set counts toward")
     quality_fraction: float = Field(default=0.0, ge=0, le=1, description="share of the minutes run above easy")
     phases: tuple[str, ...] = Field(default=PHASES, description="phases in which the type may be planned")
+    base_pace: BasePace = Field(default="easy", description="pace of warm-up, cool-down, recoveries and steady running")
+    work_pace: WorkPace | None = Field(default=None, description="pace of the main-set work (quality_fraction)")
 
     @model_validator(mode="after")
     def _check(self) -> SessionType:
         if self.min_minutes > self.max_minutes:
             raise ValueError("min_minutes is larger than max_minutes")
+        if self.quality_fraction > 0 and self.work_pace is None and self.quality_kind != "none":
+            raise ValueError("a session with quality work needs a work_pace (marathon, threshold, interval, ...)")
         unknown = [p for p in self.phases if p not in PHASES]
         if unknown:
             raise ValueError(f"unknown phase(s) {unknown}; use {', '.join(PHASES)}")
         return self
 
     @property
-    def load_per_minute(self) -> float:
-        """Load of one minute: hours x IF^2 x 100 (TSS convention, docs/science.md "Load")."""
+    def fallback_load_per_minute(self) -> float:
+        """Load of one minute when no paces are known: hours x IF^2 x 100 with the catalogue's IF."""
         return self.intensity_factor**2 * 100.0 / 60.0
 
 

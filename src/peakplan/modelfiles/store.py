@@ -143,7 +143,7 @@ def load_catalogue(name: str = "catalogue", base_dir: Path | None = None) -> Cat
     return model
 
 
-def load_readiness(name: str = "banister", base_dir: Path | None = None) -> ReadinessFile:
+def load_readiness(name: str = "runner", base_dir: Path | None = None) -> ReadinessFile:
     """The readiness model (frozen); ModelFileError when it cannot be used."""
     model = _load("readiness", name, base_dir)
     assert isinstance(model, BanisterModel | PmcModel)

@@ -2,8 +2,9 @@
 
 The solver (or a benchmark's template, or a test) gives one session name and its minutes per
 training day; :func:`build_plan` adds everything a plan file states: each day's workout, km,
-load and CTL/ATL/TSB, the weekly totals, race-day readiness, the paces. Readiness comes from
-:mod:`peakplan.readiness`, the same functions the CP-SAT objective is built from.
+load and CTL/ATL/TSB, the weekly totals, race-day readiness and, for a VDOT model, the predicted
+finish time. Loads come from :mod:`peakplan.athlete` and readiness from :mod:`peakplan.readiness`,
+the same functions the CP-SAT objective is built from.
 """
 
 from __future__ import annotations
@@ -13,39 +14,27 @@ from collections.abc import Sequence
 import numpy as np
 
 from peakplan import __version__
+from peakplan.athlete import current_fitness, loads_of, plan_paces, pre_block_loads, start_state, steady_daily_load
 from peakplan.calendar import Calendar
+from peakplan.loads import LoadTable
 from peakplan.modelfiles import BanisterModel, PmcModel
-from peakplan.paces import Paces, paces_from_race
-from peakplan.plan.file import PlanDay, PlanFile, PlanStatus, PlanWeek, RaceInfo, Readiness, TightRule
-from peakplan.readiness import baseline, race_day_value, start_state, trajectory
+from peakplan.paces import Paces, race_time_s
+from peakplan.plan.file import PlanDay, PlanFile, PlanStatus, PlanWeek, Prediction, RaceInfo, Readiness, TightRule
+from peakplan.readiness import baseline, race_day_value, trajectory
 from peakplan.scenario.schema import Scenario
 from peakplan.vocabulary import RACE, REST
 from peakplan.workouts import Workout, build_workout
 
 LOAD_DECIMALS = 3  # loads, CTL, ATL and TSB are written to 3 decimals; readiness uses the written loads
+__all__ = ["build_plan", "plan_paces", "session_loads"]
 
 
-def plan_paces(scenario: Scenario) -> Paces | None:
-    """Paces from the athlete's recent race, else from the race goal time, else None (effort names).
-
-    Daniels sets paces from current fitness (a recent race); a goal time is the fallback.
-    """
-    result = scenario.athlete.recent_race
-    if result is not None:
-        return paces_from_race(result.distance, result.time)
-    if scenario.race.goal_time:
-        return paces_from_race(scenario.race.distance_km, scenario.race.goal_time)
-    return None
-
-
-def session_loads(scenario: Scenario, sessions: Sequence[str], minutes: Sequence[int]) -> np.ndarray:
+def session_loads(scenario: Scenario, sessions: Sequence[str], minutes: Sequence[int],
+                  table: LoadTable | None = None) -> np.ndarray:
     """Each day's load (training days, then the race), rounded as the plan file writes it."""
-    race = scenario.race_session
-    loads = []
-    for name, mins in zip(sessions, minutes, strict=True):
-        kind = scenario.catalogue.type_of(name)
-        loads.append(round(mins * kind.load_per_minute, LOAD_DECIMALS) if kind is not None else 0.0)
-    loads.append(round(race.minutes * race.intensity_factor**2 * 100.0 / 60.0, LOAD_DECIMALS))
+    table = table or loads_of(scenario)
+    loads = [round(table.of(name, mins), LOAD_DECIMALS) for name, mins in zip(sessions, minutes, strict=True)]
+    loads.append(round(scenario.race_session.minutes * table.race_per_minute, LOAD_DECIMALS))
     return np.array(loads)
 
 
@@ -57,20 +46,20 @@ def build_plan(scenario: Scenario, sessions: Sequence[str], minutes: Sequence[in
     ``bound`` is the solver's proven bound on readiness (None: the plan's own readiness, as for a
     plan nobody proved anything about); the gap is derived from it.
     """
-    cal = Calendar(scenario)
-    paces = plan_paces(scenario)
-    loads = session_loads(scenario, sessions, minutes)
-    start = start_state(scenario.athlete)
+    cal, paces, table = Calendar(scenario), plan_paces(scenario), loads_of(scenario)
+    loads = session_loads(scenario, sessions, minutes, table)
+    start, before = start_state(scenario, table), pre_block_loads(scenario, table)
     days = _days(scenario, cal, paces, [*sessions, RACE], [*minutes, scenario.race_session.minutes], loads, start)
-    readiness = _readiness(scenario, loads, start, days)
+    readiness = _readiness(scenario, loads, start, before)
     objective = readiness.race_day
     bound = objective if bound is None else max(bound, objective)
-    rest = baseline(scenario.readiness, cal.race_day, start)
+    rest = baseline(scenario.readiness, cal.race_day, start, before)
     return PlanFile(
         peakplan_version=__version__, status=status, objective=objective, bound=bound,
         gap=(bound - objective) / max(abs(objective - rest), 1e-9),
         race=RaceInfo(date=scenario.race.date, distance_km=scenario.race.distance_km),
-        readiness=readiness, paces=paces, weeks=tuple(_weeks(scenario, cal, days)), days=tuple(days),
+        readiness=readiness, prediction=_prediction(scenario, objective, rest, start, before, table),
+        paces=paces, weeks=tuple(_weeks(scenario, cal, days)), days=tuple(days),
         tight_rules=tuple(tight_rules), scenario=scenario)
 
 
@@ -114,11 +103,10 @@ def _weeks(scenario: Scenario, cal: Calendar, days: Sequence[PlanDay]) -> list[P
     return weeks
 
 
-def _readiness(scenario: Scenario, loads: np.ndarray, start: tuple[float, float],
-               days: Sequence[PlanDay]) -> Readiness:
+def _readiness(scenario: Scenario, loads: np.ndarray, start: tuple[float, float], before: np.ndarray) -> Readiness:
     model = scenario.readiness
     race_day = len(loads) - 1
-    value = race_day_value(model, loads[:race_day], start)
+    value = race_day_value(model, loads[:race_day], start, before)
     params: dict[str, float]
     if isinstance(model, BanisterModel):
         params = {"k1": model.k1, "k2": model.k2, "tau_fitness_days": model.tau_fitness_days,
@@ -130,3 +118,27 @@ def _readiness(scenario: Scenario, loads: np.ndarray, start: tuple[float, float]
     path = trajectory(model, loads[:race_day], start)
     ctl, atl = float(path.ctl[-1]), float(path.atl[-1])
     return Readiness(model=model.kind, race_day=value, params=params, ctl=_r(ctl), atl=_r(atl), tsb=_r(ctl - atl))
+
+
+def _finish_s(vdot: float, distance_km: float) -> float | None:
+    try:
+        return round(race_time_s(vdot, distance_km * 1000.0), 1)
+    except ValueError:  # a VDOT the equations do not cover
+        return None
+
+
+def _prediction(scenario: Scenario, objective: float, no_training: float, start: tuple[float, float],
+                before: np.ndarray, table: LoadTable) -> Prediction | None:
+    """Race-day VDOT and finish time, against stopping now and against training on as now."""
+    model = scenario.readiness
+    if not isinstance(model, BanisterModel) or model.unit != "vdot":
+        return None
+    race_day = Calendar(scenario).race_day
+    fitness = current_fitness(scenario)
+    steady = np.full(race_day, steady_daily_load(scenario, table))
+    keep = race_day_value(model, steady, start, before)
+    km = scenario.race.distance_km
+    return Prediction(unit="vdot", current_vdot=round(fitness.vdot, 6), current_source=fitness.source,
+                      race_day_vdot=objective, race_time_s=_finish_s(objective, km),
+                      current_race_time_s=_finish_s(fitness.vdot, km), no_training_vdot=round(no_training, 6),
+                      keep_training_vdot=round(keep, 6))

@@ -45,6 +45,28 @@ class Readiness(_Record):
     tsb: float = Field(description="form on race day: CTL - ATL of the day before, load/day")
 
 
+class Prediction(_Record):
+    """Race-day performance in runners' units (readiness models with ``unit: vdot``)."""
+
+    unit: Literal["vdot"] = Field(description="performance unit: VDOT (Daniels & Gilbert)")
+    current_vdot: float = Field(description="the athlete's VDOT at block start")
+    current_source: str = Field(description="where the current VDOT comes from")
+    race_day_vdot: float = Field(description="predicted VDOT on race day with this plan (= readiness.race_day)")
+    race_time_s: float | None = Field(description="predicted finish time of the goal race with this plan, seconds")
+    current_race_time_s: float | None = Field(description="finish time of the goal race at the current VDOT, seconds")
+    no_training_vdot: float = Field(description="predicted race-day VDOT if the athlete stopped training now")
+    keep_training_vdot: float = Field(description="predicted race-day VDOT if the athlete kept training as now "
+                                                  "(the daily load before the block, every day)")
+
+    @property
+    def gain_over_no_training(self) -> float:
+        return self.race_day_vdot - self.no_training_vdot
+
+    @property
+    def gain_over_keep_training(self) -> float:
+        return self.race_day_vdot - self.keep_training_vdot
+
+
 class PlanWeek(_Record):
     week: int = Field(ge=1, description="week number, 1-based; weeks are counted back from race day")
     phase: str = Field(description="phase of the week: base, build, race_specific, peak, taper, race_week")
@@ -88,6 +110,8 @@ class PlanFile(_Record):
     gap: float = Field(ge=0, description="(bound - objective) / |objective - readiness without training|")
     race: RaceInfo
     readiness: Readiness
+    prediction: Prediction | None = Field(description="predicted race-day VDOT and finish time; null for "
+                                                     "readiness models not in VDOT")
     paces: Paces | None = Field(description="training paces the workouts use; null when no race result or goal")
     weeks: tuple[PlanWeek, ...]
     days: tuple[PlanDay, ...] = Field(description="every day from start_date to race day, in order")

@@ -14,6 +14,7 @@ from typing import Any
 
 from peakplan.modelfiles import Catalogue
 from peakplan.plan.file import PlanDay, PlanFile, PlanWeek
+from peakplan.timefmt import clock
 
 LOW = "low intensity"
 KIND_ORDER = ("marathon_pace", "threshold", "intervals", "repetitions")
@@ -22,7 +23,9 @@ TAPER_PHASES = ("taper", "race_week")
 # (key, row title, format) of the comparison table, in display order.
 METRICS: tuple[tuple[str, str, str], ...] = (
     ("status", "solve status", "{}"),
-    ("readiness", "race-day readiness", "{:.1f}"),
+    ("readiness", "race-day readiness", "{:.2f}"),
+    ("predicted_time", "predicted finish", "{}"),
+    ("vdot_gain", "VDOT gain over training on", "{:+.2f}"),
     ("race_ctl", "race-day CTL", "{:.1f}"),
     ("race_atl", "race-day ATL", "{:.1f}"),
     ("race_tsb", "race-day TSB", "{:+.1f}"),
@@ -92,7 +95,9 @@ def metrics(plan: PlanFile) -> dict[str, Any]:
     return {
         "status": plan.status,
         "readiness": plan.objective,
-        "readiness_model": plan.readiness.model,
+        "readiness_model": readiness_label(plan),
+        "predicted_time": clock(plan.prediction.race_time_s) if plan.prediction and plan.prediction.race_time_s else None,
+        "vdot_gain": plan.prediction.gain_over_keep_training if plan.prediction else None,
         "race_ctl": plan.readiness.ctl,
         "race_atl": plan.readiness.atl,
         "race_tsb": plan.readiness.tsb,
@@ -106,6 +111,13 @@ def metrics(plan: PlanFile) -> dict[str, Any]:
         "taper_depth": taper_depth(plan.weeks),
         "tight_rules": tight_rule_counts(plan),
     }
+
+
+def readiness_label(plan: PlanFile) -> str:
+    """'VDOT, runner': the readiness unit and the model file; plans compare only under equal labels."""
+    model = plan.scenario.readiness
+    unit = "VDOT" if getattr(model, "unit", "") == "vdot" else ("CTL" if plan.readiness.model == "pmc" else "units")
+    return f"{unit}, {plan.scenario.model.readiness}"
 
 
 def weekly_minutes(plan: PlanFile) -> list[int]:

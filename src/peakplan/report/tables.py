@@ -29,16 +29,50 @@ def compare_table(outcomes: list[Outcome]) -> Table:
     for o in outcomes:
         table.add_column(o.label, justify="right")
     values: list[dict[str, Any]] = [metrics(o.plan) if o.plan else {"status": o.status} for o in outcomes]
-    best = max((v["readiness"] for v in values if v.get("readiness") is not None), default=None)
     for key, title, _ in METRICS:
+        if key == "readiness":
+            _readiness_rows(table, title, values)
+            continue
+        table.add_row(title, *(_status(v["status"]) if key == "status" else fmt(key, v.get(key)) for v in values))
+    table.add_row("tight rules", *(_tight(v["tight_rules"]) if "tight_rules" in v else "—" for v in values))
+    return table
+
+
+def _readiness_rows(table: Table, title: str, values: list[dict[str, Any]]) -> None:
+    """One row per readiness unit and model: numbers in different units never share a row."""
+    labels = list(dict.fromkeys(v["readiness_model"] for v in values if v.get("readiness_model")))
+    for label in labels:
+        same = [v for v in values if v.get("readiness_model") == label]
+        best = max(v["readiness"] for v in same)
         cells = []
         for v in values:
-            text = _status(v["status"]) if key == "status" else fmt(key, v.get(key))
-            cells.append(f"[bold]{text}[/bold]" if key == "readiness" and best is not None
-                         and v.get(key) == best and len(values) > 1 else text)
-        models = {v.get("readiness_model") for v in values if v.get("readiness_model")}
-        table.add_row(f"{title} ({models.pop()})" if key == "readiness" and len(models) == 1 else title, *cells)
-    table.add_row("tight rules", *(_tight(v["tight_rules"]) if "tight_rules" in v else "—" for v in values))
+            if v.get("readiness_model") != label:
+                cells.append("—")
+                continue
+            text = fmt("readiness", v["readiness"])
+            cells.append(f"[bold]{text}[/bold]" if v["readiness"] == best and len(same) > 1 else text)
+        table.add_row(f"{title} ({label})", *cells)
+
+
+def robustness_table(outcomes: list[Outcome], names: list[str]) -> Table:
+    """Every plan scored under each readiness model (a row per model, in its own unit); the best in bold."""
+    from peakplan.report.robustness import load_model, score
+
+    models = {n: load_model(n) for n in names}
+    table = Table(title="Race-day readiness under several models (does the best plan depend on the model?)",
+                  header_style="bold cyan")
+    table.add_column("model", no_wrap=True)
+    for o in outcomes:
+        table.add_column(o.label, justify="right")
+    for name in names:
+        found = [score(o.plan, name, models[name]) if o.plan else None for o in outcomes]
+        best = max((s.value for s in found if s), default=None)
+        cells = []
+        for s in found:
+            text = "—" if s is None else f"{s.value:.2f}" + (f" ({s.note})" if s.note else "")
+            cells.append(f"[bold]{text}[/bold]" if s and s.value == best and len(outcomes) > 1 else text)
+        unit = next((s.unit for s in found if s), "")
+        table.add_row(f"{name} ({unit})", *cells)
     return table
 
 
@@ -82,8 +116,17 @@ def outcome_json(o: Outcome) -> dict[str, Any]:
     return doc
 
 
-def compare_json(outcomes: list[Outcome]) -> dict[str, Any]:
-    return {"variants": [outcome_json(o) for o in outcomes]}
+def compare_json(outcomes: list[Outcome], models: list[str] | None = None) -> dict[str, Any]:
+    """The comparison for scripts; with ``models``, every plan's score under each of them."""
+    doc: dict[str, Any] = {"variants": [outcome_json(o) for o in outcomes]}
+    if models:
+        from peakplan.report.robustness import scores
+
+        for entry, o in zip(doc["variants"], outcomes, strict=True):
+            if o.plan is not None:
+                entry["scores"] = [{"model": s.model, "unit": s.unit, "value": s.value, "note": s.note}
+                                   for s in scores(o.plan, models)]
+    return doc
 
 
 def _typed(setting: Setting, value: Any) -> str:

@@ -17,11 +17,12 @@ from pydantic import ValidationError
 
 from peakplan.errors import Lines, NoLines, ScenarioError, format_validation_error
 from peakplan.files.yaml_source import SourceError, parse_yaml, read_text
-from peakplan.modelfiles import load_catalogue, load_defaults, load_readiness
+from peakplan.modelfiles import BanisterModel, load_catalogue, load_defaults, load_readiness
 from peakplan.modelfiles.store import is_path
 from peakplan.scenario import checks
 from peakplan.scenario.schema import Race, Scenario
 from peakplan.timefmt import parse_duration_s
+from peakplan.vocabulary import DEFAULT_READINESS
 
 _FALLBACK_CLASS = "marathon"     # defaults used while the race itself is invalid (reported anyway)
 
@@ -84,7 +85,7 @@ def resolve(data: dict[str, Any], base_dir: Path | None = None) -> dict[str, Any
     data["race_session"] = _race_session(data, race, race_class)
     data["model"] = _model_names(data, base_dir)
     names = data["model"] if isinstance(data["model"], dict) else {}
-    catalogue, readiness = names.get("catalogue", "catalogue"), names.get("readiness", "banister")
+    catalogue, readiness = names.get("catalogue", "catalogue"), names.get("readiness", DEFAULT_READINESS)
     if isinstance(catalogue, str) and isinstance(readiness, str):  # else the schema reports the type
         data["catalogue"] = load_catalogue(catalogue, base_dir).model_dump()
         data["readiness"] = load_readiness(readiness, base_dir).model_dump()
@@ -126,7 +127,19 @@ def scenario_from_dict(data: Any, source: str = "scenario", base_dir: Path | Non
         raise ScenarioError(f"{source}: the scenario refers to itself (YAML anchors); write the values out.") from None
     checks.check_values(scenario, source, lines)
     checks.check_against_models(scenario, source, lines)
-    return scenario
+    return with_athlete_baseline(scenario)
+
+
+def with_athlete_baseline(scenario: Scenario) -> Scenario:
+    """A VDOT readiness model with ``baseline: athlete`` gets its p0 from the athlete's current VDOT."""
+    from peakplan.athlete import current_fitness, loads_of, pre_block_loads
+    from peakplan.readiness import untrained_p0
+
+    model = scenario.readiness
+    if not isinstance(model, BanisterModel) or model.baseline != "athlete":
+        return scenario
+    p0 = untrained_p0(model, current_fitness(scenario).vdot, pre_block_loads(scenario, loads_of(scenario)))
+    return scenario.model_copy(update={"readiness": model.model_copy(update={"p0": round(p0, 6)})})
 
 
 def load_scenario(path: str | Path) -> Scenario:

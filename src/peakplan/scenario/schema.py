@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from peakplan.modelfiles import BanisterModel, Catalogue, PmcModel
 from peakplan.vocabulary import (
+    DEFAULT_READINESS,
     DISTANCE_KM,
     MAX_DAY_MINUTES,
     MAX_RACE_MINUTES,
@@ -61,6 +62,8 @@ class Athlete(Frozen):
     ctl: float | None = Field(default=None, ge=0, le=300, description="CTL at block start; derived if absent")
     atl: float | None = Field(default=None, ge=0, le=400, description="ATL at block start; derived if absent")
     recent_race: RaceResult | None = None
+    vdot: float | None = Field(default=None, ge=15, le=90,
+                               description="current VDOT (Daniels); else from recent_race, else the goal time")
 
 
 class Availability(Frozen):
@@ -141,6 +144,19 @@ class Phases(Rule):
         return self
 
 
+class Acwr(Rule):
+    max_ratio: float = Field(gt=0, le=5, description="ATL / CTL at most this on every day after the warm-up")
+    warmup_days: int = Field(ge=0, le=420, description="days at the start of the block the ratio is not checked")
+
+
+class CtlRamp(Rule):
+    max_per_week: float = Field(gt=0, le=100, description="CTL points gained per week at most")
+
+
+class AtlCap(Rule):
+    max_atl: float = Field(gt=0, le=1000, description="ATL (load per day, 7-day average) at most")
+
+
 class Bounds(Frozen):
     min: int = Field(default=0, ge=0, le=7)
     max: int | None = Field(default=None, ge=0, le=7)
@@ -165,6 +181,9 @@ class Rules(Frozen):
     race_week: RaceWeek
     phases: Phases
     quotas: Quotas
+    acwr: Acwr
+    ctl_ramp: CtlRamp
+    atl_cap: AtlCap
 
 
 class RaceSession(Frozen):
@@ -173,7 +192,7 @@ class RaceSession(Frozen):
 
 
 class ModelChoice(Frozen):
-    readiness: str = Field(default="banister", description="name in models/ or a path to a YAML file")
+    readiness: str = Field(default=DEFAULT_READINESS, description="name in models/ (runner, pmc, banister) or a path to a YAML file")
     catalogue: str = Field(default="catalogue", description="name in models/ or a path to a YAML file")
 
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from peakplan.modelfiles import PmcModel
 from peakplan.scenario.schema import Scenario
 from peakplan.validate import (
+    acwr,
+    atl_cap,
     availability,
     consistency,
+    ctl_ramp,
     deload,
     form_window,
     hard_easy,
@@ -37,7 +39,7 @@ __all__ = ["FAMILIES", "PlanFormatError", "Report", "Violation", "validate", "va
 
 # Always-on families first, then the switchable rules in the order of docs/rules.md.
 FAMILIES = (availability, sessions, phases, weekly_ramp, deload, hard_easy, long_run, intensity_mix,
-            quality_caps, taper, race_week, quotas, form_window, consistency)
+            quality_caps, taper, race_week, quotas, form_window, acwr, ctl_ramp, atl_cap, consistency)
 ALWAYS_ON = {"availability", "sessions", "plan_consistency"}
 
 
@@ -56,8 +58,8 @@ def is_enabled(ctx: PlanContext, rule: str) -> bool:
     """A family is checked unless its ``rules.<name>.enabled`` is false in the scenario."""
     if rule in ALWAYS_ON:
         return True
-    if rule == form_window.NAME:  # no switch of its own: on exactly when readiness is the PMC model
-        return isinstance(ctx.readiness_model, PmcModel)
+    if rule == form_window.NAME:  # no switch of its own: on exactly when the readiness model has a window
+        return ctx.readiness_model.has_form_window
     return bool(getattr(ctx.scenario.rules, rule).enabled)
 
 

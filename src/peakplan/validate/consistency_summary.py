@@ -14,7 +14,8 @@ import numpy as np
 
 from peakplan.modelfiles import BanisterModel
 from peakplan.validate.plan_context import PlanContext
-from peakplan.validate.recompute import LOAD_ABS_TOL, effective_loads, pmc_trajectory, race_day_readiness
+from peakplan.validate.prediction import check_prediction
+from peakplan.validate.recompute import LOAD_ABS_TOL, effective_loads, expected_p0, pmc_trajectory, race_day_readiness
 from peakplan.validate.stated import capped, close, same, shown
 from peakplan.validate.violation import Tally, Violation, week_where
 
@@ -73,7 +74,7 @@ def _expected_params(ctx: PlanContext) -> dict[str, float]:
     model = ctx.readiness_model
     if isinstance(model, BanisterModel):
         return {"k1": model.k1, "k2": model.k2, "tau_fitness_days": model.tau_fitness_days,
-                "tau_fatigue_days": model.tau_fatigue_days, "p0": model.p0}
+                "tau_fatigue_days": model.tau_fatigue_days, "p0": expected_p0(ctx)}
     pmc = pmc_trajectory(ctx, effective_loads(ctx))
     return {"tau_ctl_days": model.tau_ctl_days, "tau_atl_days": model.tau_atl_days, "tsb_min": model.tsb_min,
             "tsb_max": model.tsb_max, "ctl0": pmc.ctl0, "atl0": pmc.atl0}
@@ -121,3 +122,4 @@ def summary_mismatches(ctx: PlanContext, out: Tally) -> None:
     _check_header(ctx, out)
     _check_weeks(ctx, out)
     _check_readiness(ctx, out)
+    check_prediction(ctx, out)

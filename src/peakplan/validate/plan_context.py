@@ -12,9 +12,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from peakplan.modelfiles import BanisterModel, Catalogue, PmcModel
+from peakplan.paces import Paces
 from peakplan.scenario.schema import Scenario
 from peakplan.validate.layout import Layout, build_layout
 from peakplan.validate.plan_days import PlanDays, read_days
+from peakplan.validate.session_load import athlete_paces
 
 
 class PlanFormatError(ValueError):
@@ -43,6 +45,7 @@ class PlanContext:
     cal: Layout
     days: PlanDays
     weeks: WeekSums
+    paces: Paces | None  # the athlete's Daniels paces, recomputed (validate/session_load.py)
 
     def E(self, week: int) -> float:  # noqa: N802 - the name used in docs/rules.md
         return float(self.weeks.equivalent_minutes[week - 1])
@@ -83,5 +86,6 @@ def build_context(scenario: Scenario, plan: object) -> PlanContext:
         raise PlanFormatError("a plan must be a JSON object with a `days` list (see docs/plan-format.md)")
     catalogue, readiness_model = scenario.catalogue, scenario.readiness
     cal = build_layout(scenario)
-    days = read_days(plan["days"], cal, catalogue)
-    return PlanContext(scenario, plan, catalogue, readiness_model, cal, days, _week_sums(cal, days))
+    paces = athlete_paces(scenario)
+    days = read_days(plan["days"], cal, catalogue, paces, scenario.race.distance_km)
+    return PlanContext(scenario, plan, catalogue, readiness_model, cal, days, _week_sums(cal, days), paces)

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from peakplan.modelfiles import Catalogue, SessionType
+from peakplan.paces import Paces
 from peakplan.validate.layout import Layout
+from peakplan.validate.session_load import per_minute
 from peakplan.validate.violation import Violation
 
 CONSISTENCY = "plan_consistency"
@@ -35,7 +37,7 @@ class PlanDays:
     minutes: np.ndarray  # int, race day 0
     hard: np.ndarray  # bool: hard training session, and the race day
     long: np.ndarray  # bool
-    intensity_factor: np.ndarray
+    load_per_minute: np.ndarray
     quality_fraction: np.ndarray
     quality_kind: list[str]
     entries: list[dict | None]  # the plan's entry for each day, None when missing
@@ -88,7 +90,7 @@ def _index_entries(raw_days: list, cal: Layout, problems: list[Violation]) -> li
     return entries
 
 
-def read_days(raw_days: list, cal: Layout, catalogue: Catalogue) -> PlanDays:
+def read_days(raw_days: list, cal: Layout, catalogue: Catalogue, paces: Paces | None, race_km: float) -> PlanDays:
     problems: list[Violation] = []
     entries = _index_entries(raw_days, cal, problems)
     n = cal.n_days
@@ -110,7 +112,7 @@ def read_days(raw_days: list, cal: Layout, catalogue: Catalogue) -> PlanDays:
         kind = session_type(catalogue, name)
         if kind is not None:
             out.hard[d], out.long[d] = kind.hard, kind.long
-            out.intensity_factor[d], out.quality_fraction[d] = kind.intensity_factor, kind.quality_fraction
+            out.load_per_minute[d], out.quality_fraction[d] = per_minute(kind, paces, race_km), kind.quality_fraction
             out.quality_kind[d] = kind.quality_kind
     out.hard[cal.race_day] = True
     return out

@@ -1,13 +1,14 @@
 """Race-day readiness and the PMC trajectory, recomputed in numpy from the plan's loads.
 
-- Load of a day (docs/rules.md "Calendar"; TSS convention, Coggan, docs/science.md "Load"):
-  ``minutes · IF² · 100 / 60``, rounded to 3 decimals as in the plan file.
+- Load of a day (docs/rules.md "Load"; docs/science.md "Load"): minutes × the session type's
+  load per minute (``validate/session_load.py``), rounded to 3 decimals as in the plan file.
 - Banister impulse-response (Banister et al. 1975; form of Clarke & Skiba 2013):
-  ``p(T) = p0 + Σ_{d<T} load_d · (k1·e^{−(T−d)/τ1} − k2·e^{−(T−d)/τ2})``.
+  ``p(T) = p0 + Σ_{d<T} load_d · (k1·e^{−(T−d)/τ1} − k2·e^{−(T−d)/τ2})``, the sum running over
+  the 400 days before the block too; with ``baseline: athlete``, ``p0`` = current VDOT − that
+  sum's value on day 0 (the day's own load never counts).
 - PMC (Coggan; TrainingPeaks; docs/science.md "Readiness"), exponential EWMA variant
   ``λ = 1 − e^{−1/τ}``: ``CTL(d) = CTL(d−1) + λ_ctl · (load_d − CTL(d−1))``, same for ATL;
-  ``CTL(−1)``/``ATL(−1)`` = athlete.ctl/atl, or the steady state of the current volume run easy
-  ``current_weekly_minutes / 7 · 0.70² · 100 / 60``. TSB on day ``d`` = ``CTL(d−1) − ATL(d−1)``.
+  ``CTL(−1)``/``ATL(−1)`` = athlete.ctl/atl, or the daily load before the block. TSB on day ``d`` = ``CTL(d−1) − ATL(d−1)``.
   PMC readiness = ``CTL(T−1)``; race-day TSB = ``CTL(T−1) − ATL(T−1)``. Constants 42/7 are used
   for the per-day trajectory when the readiness model is banister.
 """
@@ -21,9 +22,9 @@ import numpy as np
 from peakplan.modelfiles import BanisterModel, PmcModel
 from peakplan.scenario.schema import Scenario
 from peakplan.validate.plan_context import PlanContext
+from peakplan.validate.session_load import athlete_paces, athlete_vdot, pre_block, pre_block_level, race_per_minute
 
 LOAD_ABS_TOL = 2e-3  # loads, ctl, atl, tsb are written rounded to 3 decimals
-EASY_IF = 0.70  # intensity of the default CTL/ATL start (docs/rules.md "Readiness")
 DEFAULT_TAU_CTL_DAYS, DEFAULT_TAU_ATL_DAYS = 42.0, 7.0  # Coggan PMC
 
 
@@ -33,10 +34,9 @@ def load_of(minutes: np.ndarray | float, intensity_factor: np.ndarray | float) -
 
 
 def recomputed_loads(ctx: PlanContext) -> np.ndarray:
-    """Each day's load from its minutes and session type (race day from race_session), rounded."""
-    loads = load_of(ctx.days.minutes, ctx.days.intensity_factor)
-    race = ctx.scenario.race_session
-    loads[ctx.cal.race_day] = float(load_of(race.minutes, race.intensity_factor))
+    """Each day's load from its minutes and its session type's load per minute (race day: the race), rounded."""
+    loads = ctx.days.minutes.astype(float) * ctx.days.load_per_minute
+    loads[ctx.cal.race_day] = ctx.scenario.race_session.minutes * race_per_minute(ctx.scenario, ctx.paces)
     return np.round(loads, 3)
 
 
@@ -55,7 +55,7 @@ def effective_loads(ctx: PlanContext) -> np.ndarray:
 
 
 def initial_ctl_atl(scenario: Scenario) -> tuple[float, float]:
-    steady = scenario.athlete.current_weekly_minutes / 7.0 * EASY_IF**2 * 100.0 / 60.0
+    steady = pre_block_level(scenario, athlete_paces(scenario))
     ctl = scenario.athlete.ctl if scenario.athlete.ctl is not None else steady
     atl = scenario.athlete.atl if scenario.athlete.atl is not None else steady
     return float(ctl), float(atl)
@@ -107,16 +107,35 @@ def pmc_trajectory(ctx: PlanContext, loads: np.ndarray) -> Pmc:
     return Pmc(ctl, atl, tsb, ctl0, atl0)
 
 
-def banister_readiness(model: BanisterModel, loads: np.ndarray) -> float:
-    """p(T) from the loads of days ``d < T`` (the last element is the race day)."""
-    n_before = np.arange(len(loads) - 1, 0, -1, dtype=float)  # T − d for d = 0 … T−1
-    fitness = model.k1 * np.exp(-n_before / model.tau_fitness_days)
-    weight = fitness - model.k2 * np.exp(-n_before / model.tau_fatigue_days)
-    return float(model.p0 + np.dot(loads[:-1], weight))
+def _c(model: BanisterModel, n: np.ndarray) -> np.ndarray:
+    return model.k1 * np.exp(-n / model.tau_fitness_days) - model.k2 * np.exp(-n / model.tau_fatigue_days)
+
+
+def banister_readiness(model: BanisterModel, loads: np.ndarray, before: np.ndarray | None = None,
+                       p0: float | None = None) -> float:
+    """p(T) from the loads of days ``d < T`` (the last element of ``loads`` is the race day) and
+    of the days ``before`` the block (oldest first)."""
+    race_day = len(loads) - 1
+    n_block = np.arange(race_day, 0, -1, dtype=float)  # T − d for d = 0 … T−1
+    value = (model.p0 if p0 is None else p0) + float(np.dot(loads[:-1], _c(model, n_block)))
+    if before is not None:
+        value += float(np.dot(before, _c(model, race_day + np.arange(len(before), 0, -1, dtype=float))))
+    return value
+
+
+def expected_p0(ctx: PlanContext) -> float:
+    """p0 as the contract gives it: as written, or (baseline athlete) current VDOT minus the
+    fitness the training before the block carries to day 0."""
+    model = ctx.readiness_model
+    assert isinstance(model, BanisterModel)
+    if model.baseline != "athlete":
+        return model.p0
+    before = pre_block(ctx.scenario, ctx.paces)
+    return athlete_vdot(ctx.scenario) - float(np.dot(before, _c(model, np.arange(len(before), 0, -1, dtype=float))))
 
 
 def race_day_readiness(ctx: PlanContext, loads: np.ndarray) -> float:
     model = ctx.readiness_model
     if isinstance(model, BanisterModel):
-        return banister_readiness(model, loads)
+        return banister_readiness(model, loads, pre_block(ctx.scenario, ctx.paces), expected_p0(ctx))
     return pmc_trajectory(ctx, loads).race_ctl

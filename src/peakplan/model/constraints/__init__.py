@@ -12,7 +12,10 @@ from __future__ import annotations
 from types import ModuleType
 
 from peakplan.model.constraints import (
+    acwr,
+    atl_cap,
     availability,
+    ctl_ramp,
     deload,
     form_window,
     hard_easy,
@@ -29,7 +32,7 @@ from peakplan.model.constraints import (
 # Hard rules first, then the shape of the block, then the readiness model's own rule; the order
 # only affects model readability.
 FAMILIES: tuple[ModuleType, ...] = (availability, phases, weekly_ramp, deload, hard_easy, long_run, intensity_mix,
-                                    quality_caps, taper, race_week, quotas, form_window)
+                                    quality_caps, taper, race_week, quotas, form_window, acwr, ctl_ramp, atl_cap)
 # Families that forbid some (day, session type) pairs outright; those pairs get no variables.
 PRUNING: tuple[ModuleType, ...] = (availability, phases)
 BY_NAME: dict[str, ModuleType] = {f.NAME: f for f in FAMILIES}

@@ -1,0 +1,78 @@
+"""Training load of a session from the athlete's paces: the product's one copy.
+
+A session is easy running at its ``base_pace`` for ``1 - quality_fraction`` of its minutes
+(warm-up, cool-down, recoveries) and main-set work at its ``work_pace`` for the rest. Each part
+counts ``hours x IF^2 x 100`` with ``IF = threshold speed / the part's speed`` (rTSS; docs/science.md
+"Load"), so an interval session costs what its intervals and its jogging cost, not a fixed
+multiple of easy running. Without paces (no race result, no goal time) the catalogue's
+session-average intensity factor is used instead. The CP-SAT objective, the plan file and the
+start state all take their loads from here; the validator recomputes them on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peakplan.modelfiles import Catalogue, SessionType
+from peakplan.paces import Paces
+from peakplan.vocabulary import REST
+
+RECOVERY_SLOWDOWN = 1.08  # a recovery jog is slower than the slow end of E (practice; workouts/targets.py)
+
+
+def zone_s_per_km(zone: str, paces: Paces, race_km: float) -> float:
+    """The pace a part of a session is run at, seconds per km."""
+    slow, fast = paces.easy_s_per_km
+    return {
+        "easy": (slow + fast) / 2,
+        "recovery": slow * RECOVERY_SLOWDOWN,
+        "marathon": paces.marathon_s_per_km,
+        "threshold": paces.threshold_s_per_km,
+        "interval": paces.interval_s_per_km,
+        "hill": paces.interval_s_per_km,      # hard uphill running at about interval effort
+        "repetition": paces.repetition_s_per_km,
+        "stride": paces.repetition_s_per_km,
+        "race": paces.race_s_per_km(race_km),
+    }[zone]
+
+
+def intensity_factor(zone: str, paces: Paces, race_km: float) -> float:
+    """IF of running a zone: threshold speed over the zone's speed (= zone pace / threshold pace inverted)."""
+    return paces.threshold_s_per_km / zone_s_per_km(zone, paces, race_km)
+
+
+def per_minute(if_value: float) -> float:
+    """Load of one minute at intensity factor ``if_value``: IF^2 x 100 / 60."""
+    return if_value**2 * 100.0 / 60.0
+
+
+def session_load_per_minute(kind: SessionType, paces: Paces | None, race_km: float) -> float:
+    """Load per minute of a session type: its easy part and its work part, each at its own pace."""
+    if paces is None:
+        return kind.fallback_load_per_minute
+    if kind.max_minutes == 0:
+        return 0.0
+    base = per_minute(intensity_factor(kind.base_pace, paces, race_km))
+    if kind.work_pace is None or kind.quality_fraction == 0:
+        return base
+    work = per_minute(intensity_factor(kind.work_pace, paces, race_km))
+    return (1 - kind.quality_fraction) * base + kind.quality_fraction * work
+
+
+@dataclass(frozen=True)
+class LoadTable:
+    """Load per minute of every session type of a scenario (``rest`` is 0), and of the race."""
+
+    per_minute: dict[str, float]
+    race_per_minute: float
+
+    def of(self, session: str, minutes: float) -> float:
+        return minutes * self.per_minute.get(session, 0.0)
+
+
+def load_table(catalogue: Catalogue, paces: Paces | None, race_km: float, race_fallback_if: float) -> LoadTable:
+    """Loads per minute for a catalogue and an athlete's paces; the race at race pace."""
+    table = {name: session_load_per_minute(kind, paces, race_km) for name, kind in catalogue.sessions.items()}
+    table.setdefault(REST, 0.0)
+    race = per_minute(intensity_factor("race", paces, race_km) if paces is not None else race_fallback_if)
+    return LoadTable(table, race)
