@@ -62,8 +62,10 @@ def plan_paces(scenario: Scenario) -> Paces | None:
 
 def loads_of(scenario: Scenario) -> LoadTable:
     """Load per minute of each session type and of the race, from the athlete's paces."""
+    start = scenario.start_date
+    tune_ups = {(t.date - start).days: t.distance_km for t in scenario.race.tune_ups}
     return load_table(scenario.catalogue, plan_paces(scenario), scenario.race.distance_km,
-                      scenario.race_session.intensity_factor)
+                      scenario.race_session.intensity_factor, tune_ups)
 
 
 def steady_daily_load(scenario: Scenario, table: LoadTable | None = None) -> float:

@@ -114,10 +114,65 @@ class Calendar:
 
     @cached_property
     def deload_weeks(self) -> frozenset[int]:
+        """Recovery weeks: the end of each loading phase (with ``at_phase_ends``, after two or more
+        loading weeks), and a week whenever ``every_weeks - 1`` loading weeks have passed since the
+        last recovery; an interrupted week counts as recovery. Never the last loading week."""
         rule = self.scenario.rules.deload
         if not rule.enabled:
             return frozenset()
-        return frozenset(w for w in range(1, self.loading_weeks) if w % rule.every_weeks == 0)
+        out, since = set(), 0
+        for w in range(1, self.loading_weeks):
+            if w in self.interrupted_weeks:
+                since = 0
+                continue
+            phase_end = self.phase_by_week[w] != self.phase_by_week[w + 1]
+            if since == rule.every_weeks - 1 or (rule.at_phase_ends and phase_end and since >= 2):
+                out.add(w)
+                since = 0
+            else:
+                since += 1
+        return frozenset(out)
+
+    def available_minutes(self, week: int) -> int:
+        """Minutes the athlete can run in ``week`` (its training days' caps)."""
+        return sum(self.max_minutes(d) for d in self.training_days_of_week(week))
+
+    @cached_property
+    def interrupted_weeks(self) -> frozenset[int]:
+        """Weeks before race week whose available minutes, per day, fall under ``interrupted_below`` of a
+        normal week's (holidays, travel): no reference for later weeks, no required sessions."""
+        av = self.scenario.availability
+        normal = sum(av.max_minutes.values()) / 7
+        return frozenset(w for w in self.weeks if w < self.n_weeks and normal > 0 and
+                         self.available_minutes(w) / len(self.training_days_of_week(w)) < av.interrupted_below * normal)
+
+    def is_normal(self, week: int) -> bool:
+        """A full, uninterrupted week."""
+        return self.is_full(week) and week not in self.interrupted_weeks
+
+    def reference_week(self, before: int) -> int | None:
+        """The latest normal loading week before ``before`` that is not a recovery week: what a week's
+        volume is compared with (None: the athlete's current volume stands for it)."""
+        for w in range(min(before, self.loading_weeks + 1) - 1, 0, -1):
+            if self.is_normal(w) and w not in self.deload_weeks:
+                return w
+        return None
+
+    @cached_property
+    def tune_up_days(self) -> dict[int, float]:
+        """Day index -> distance (km) of each tune-up race inside the block."""
+        start = self.scenario.start_date
+        return {(t.date - start).days: t.distance_km for t in self.scenario.race.tune_ups}
+
+    @cached_property
+    def tune_up_weeks(self) -> frozenset[int]:
+        return frozenset(self.week_of(d) for d in self.tune_up_days)
+
+    def running_days_available(self, week: int) -> int:
+        """Days of ``week`` the athlete can run (capped by max_running_days_per_week)."""
+        days = sum(1 for d in self.training_days_of_week(week) if self.max_minutes(d) > 0)
+        limit = self.scenario.availability.max_running_days_per_week
+        return min(days, limit) if limit is not None else days
 
     def is_blackout(self, day: int) -> bool:
         return self.date(day) in self._blackouts
@@ -127,10 +182,12 @@ class Calendar:
         return frozenset(self.scenario.availability.blackout_dates)
 
     def max_minutes(self, day: int) -> int:
-        """Availability cap of a training day (0 on blackout dates)."""
+        """Availability cap of a training day: its weekday's, lowered by a date cap, 0 on a blackout date."""
         if self.is_blackout(day):
             return 0
-        return self.scenario.availability.max_minutes[self.weekday(day)]
+        av = self.scenario.availability
+        cap = av.max_minutes[self.weekday(day)]
+        return min(cap, av.date_caps[self.date(day)]) if self.date(day) in av.date_caps else cap
 
 
 def _split(total: int, shares: Mapping[Any, float]) -> dict[str, int]:

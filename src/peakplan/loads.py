@@ -11,12 +11,13 @@ start state all take their loads from here; the validator recomputes them on its
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from peakplan.modelfiles import Catalogue, SessionType
 from peakplan.paces import Paces
 from peakplan.vocabulary import REST
 
+TUNE_UP = "tune_up"        # the session of a tune-up race (catalogue), loaded at its own distance's pace
 RECOVERY_SLOWDOWN = 1.08  # a recovery jog is slower than the slow end of E (practice; workouts/targets.py)
 
 
@@ -65,14 +66,27 @@ class LoadTable:
 
     per_minute: dict[str, float]
     race_per_minute: float
+    tune_ups: dict[int, float] = field(default_factory=dict)  # day -> load per minute of that day's tune-up race
 
-    def of(self, session: str, minutes: float) -> float:
-        return minutes * self.per_minute.get(session, 0.0)
+    def on(self, day: int, session: str) -> float:
+        """Load per minute of ``session`` on ``day`` (a tune-up day's race at its own distance's pace)."""
+        if session == TUNE_UP and day in self.tune_ups:
+            return self.tune_ups[day]
+        return self.per_minute.get(session, 0.0)
+
+    def of(self, session: str, minutes: float, day: int = -1) -> float:
+        return minutes * self.on(day, session)
 
 
-def load_table(catalogue: Catalogue, paces: Paces | None, race_km: float, race_fallback_if: float) -> LoadTable:
-    """Loads per minute for a catalogue and an athlete's paces; the race at race pace."""
+def load_table(catalogue: Catalogue, paces: Paces | None, race_km: float, race_fallback_if: float,
+               tune_ups: dict[int, float] | None = None) -> LoadTable:
+    """Loads per minute for a catalogue and an athlete's paces; the race at race pace; each tune-up
+    day (day -> km) at its own race's pace."""
     table = {name: session_load_per_minute(kind, paces, race_km) for name, kind in catalogue.sessions.items()}
     table.setdefault(REST, 0.0)
     race = per_minute(intensity_factor("race", paces, race_km) if paces is not None else race_fallback_if)
-    return LoadTable(table, race)
+    days: dict[int, float] = {}
+    kind = catalogue.sessions.get(TUNE_UP)
+    for day, km in (tune_ups or {}).items():
+        days[day] = session_load_per_minute(kind, paces, km) if kind is not None else 0.0
+    return LoadTable(table, race, days)

@@ -35,6 +35,10 @@ class Knob:
             return f"{value:.2f}" if round(value, 2) == value else f"{value:g}"
         if self.style == "number":
             return f"{value:g}"
+        if self.style == "mapping":
+            return "{" + ", ".join(f"{k}: {v:g}" for k, v in sorted(value.items())) + "}"
+        if self.style == "bands":
+            return "[" + ", ".join(f"{lo:.2f}-{hi:.2f}" for lo, hi in value) + "]"
         return str(value)
 
     def relaxation(self, value: Any) -> Relaxation:

@@ -9,10 +9,11 @@ of its own (``constraints/form_window.py``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from peakplan.athlete import loads_of, pre_block_loads, start_state
+from peakplan.loads import LoadTable
 from peakplan.model.rulebook import BuildContext
 from peakplan.model.scale import LOAD_SCALE, OBJECTIVE_SCALE, load_coefficient, objective_coefficient
 from peakplan.model.variables import LinearExpr
@@ -26,16 +27,16 @@ class Objective:
 
 
 def scaled_load_sum(ctx: BuildContext, weights: Iterable[float],
-                    per_minute: Mapping[str, float] | None = None) -> tuple[LinearExpr, float]:
+                    table: LoadTable | None = None) -> tuple[LinearExpr, float]:
     """sum_{d,s} round(w_d * load_per_minute_s * S) * minutes[d,s], and its worst rounding error
     in readiness units (one session a day, so a day's error is that of one type)."""
     v = ctx.vars
-    table = per_minute if per_minute is not None else loads_of(ctx.scenario).per_minute
+    table = table or loads_of(ctx.scenario)
     terms, worst = [], 0.0
     for d, w in enumerate(weights):
         day_worst = 0.0
         for name, kind in v.types.items():
-            exact = float(w) * table.get(name, 0.0)
+            exact = float(w) * table.on(d, name)
             if exact == 0:
                 continue
             coef = objective_coefficient(exact)
@@ -48,7 +49,7 @@ def scaled_load_sum(ctx: BuildContext, weights: Iterable[float],
 def add_objective(ctx: BuildContext) -> Objective:
     sc = ctx.scenario
     model, race_day, table = sc.readiness, ctx.calendar.race_day, loads_of(sc)
-    expr, worst = scaled_load_sum(ctx, day_weights(model, race_day), table.per_minute)
+    expr, worst = scaled_load_sum(ctx, day_weights(model, race_day), table)
     ctx.model.maximize(expr)
     offset = baseline(model, race_day, start_state(sc, table), pre_block_loads(sc, table))
     return Objective(offset=offset, rounding_bound=worst)
@@ -59,11 +60,11 @@ def day_loads(ctx: BuildContext) -> list[LinearExpr]:
     built once and only for the rules that need the load state (acwr, ctl_ramp, atl_cap)."""
     if ctx.day_load_vars is not None:
         return ctx.day_load_vars
-    table, v = loads_of(ctx.scenario).per_minute, ctx.vars
+    table, v = loads_of(ctx.scenario), ctx.vars
     out: list[LinearExpr] = []
     for d in ctx.calendar.training_days:
-        terms = [load_coefficient(table.get(n, 0.0)) * v.session_minutes(d, n) for n in v.types]
-        top = sum(load_coefficient(table.get(n, 0.0)) * k.max_minutes for n, k in v.types.items())
+        terms = [load_coefficient(table.on(d, n)) * v.session_minutes(d, n) for n in v.types]
+        top = sum(load_coefficient(table.on(d, n)) * k.max_minutes for n, k in v.types.items())
         var = ctx.model.new_int_var(0, max(top, 0), f"load_d{d}")
         ctx.model.add(var == sum(terms))
         out.append(var)

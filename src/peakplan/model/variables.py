@@ -112,12 +112,12 @@ class Variables:
     def week_minutes(self, week: int) -> LinearExpr:
         return self._week_minutes[week]
 
-    def reference(self, week: int) -> tuple[LinearExpr, int]:
-        """REF of docs/rules.md as (minutes, days): the week itself when full, else the athlete's
-        current weekly volume over 7 days (a partial week 1 is no measure of the athlete)."""
-        if self.calendar.is_full(week):
-            return self.week_minutes(week), 7
-        return self.calendar.scenario.athlete.current_weekly_minutes, 7
+    def reference(self, week: int | None) -> LinearExpr:
+        """REF of docs/rules.md, minutes of a full week: the week's volume (a normal week), or the
+        athlete's current weekly volume (None: no normal week yet to compare with)."""
+        if week is None:
+            return self.calendar.scenario.athlete.current_weekly_minutes
+        return self.week_minutes(week)
 
     def week_running_days(self, week: int) -> LinearExpr:
         return sum(self.is_running(d) for d in self.calendar.training_days_of_week(week))

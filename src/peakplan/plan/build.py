@@ -33,7 +33,8 @@ def session_loads(scenario: Scenario, sessions: Sequence[str], minutes: Sequence
                   table: LoadTable | None = None) -> np.ndarray:
     """Each day's load (training days, then the race), rounded as the plan file writes it."""
     table = table or loads_of(scenario)
-    loads = [round(table.of(name, mins), LOAD_DECIMALS) for name, mins in zip(sessions, minutes, strict=True)]
+    loads = [round(table.of(name, mins, d), LOAD_DECIMALS) for d, (name, mins) in enumerate(zip(sessions, minutes,
+                                                                                                strict=True))]
     loads.append(round(scenario.race_session.minutes * table.race_per_minute, LOAD_DECIMALS))
     return np.array(loads)
 
@@ -66,14 +67,14 @@ def build_plan(scenario: Scenario, sessions: Sequence[str], minutes: Sequence[in
 def _days(scenario: Scenario, cal: Calendar, paces: Paces | None, sessions: list[str], minutes: list[int],
           loads: np.ndarray, start: tuple[float, float]) -> list[PlanDay]:
     path = trajectory(scenario.readiness, loads, start)
-    race_km = scenario.race.distance_km
+    race_km, tune_ups = scenario.race.distance_km, cal.tune_up_days
     days = []
     for d, (name, mins) in enumerate(zip(sessions, minutes, strict=True)):
         kind, phase, week = scenario.catalogue.type_of(name), cal.phase_of_day(d), cal.week_of(d)
         workout: Workout | None = None
         if name != REST and mins > 0:
-            workout = build_workout(name, mins, phase, paces, race_km=race_km, progress=cal.progress_in_phase(week),
-                                    catalogue=scenario.catalogue)
+            workout = build_workout(name, mins, phase, paces, race_km=tune_ups.get(d, race_km),
+                                    progress=cal.progress_in_phase(week), catalogue=scenario.catalogue)
         days.append(PlanDay(
             date=cal.date(d), weekday=cal.weekday(d), week=week, phase=phase, session=name, minutes=mins,
             km=round(race_km if name == RACE else (workout.km if workout else 0.0), 2), load=float(loads[d]),

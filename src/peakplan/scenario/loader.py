@@ -20,6 +20,7 @@ from peakplan.files.yaml_source import SourceError, parse_yaml, read_text
 from peakplan.modelfiles import BanisterModel, load_catalogue, load_defaults, load_readiness
 from peakplan.modelfiles.store import is_path
 from peakplan.scenario import checks
+from peakplan.scenario.athlete_units import to_minutes
 from peakplan.scenario.schema import Race, Scenario
 from peakplan.timefmt import parse_duration_s
 from peakplan.vocabulary import DEFAULT_READINESS
@@ -73,18 +74,37 @@ def _model_names(data: dict[str, Any], base_dir: Path | None) -> dict[str, Any]:
     return model
 
 
+def _level(data: dict[str, Any], defaults: dict[str, Any]) -> str:
+    """athlete.level, else novice under the stated weekly minutes, else intermediate (written into the data)."""
+    athlete = data.get("athlete")
+    if not isinstance(athlete, dict):
+        return "intermediate"
+    level = athlete.get("level")
+    if level is None:
+        minutes = athlete.get("current_weekly_minutes")
+        low = isinstance(minutes, int | float) and minutes < defaults["levels"]["novice_below_weekly_minutes"]
+        level = athlete["level"] = "novice" if low else "intermediate"
+    return level if isinstance(level, str) else "intermediate"
+
+
 def resolve(data: dict[str, Any], base_dir: Path | None = None) -> dict[str, Any]:
     """A raw scenario dict with every default filled in and the model files read into it."""
     data = copy.deepcopy(data)
     defaults = load_defaults()
     race = data.get("race")
     race_class = _distance_class(race)
+    level = _level(data, defaults)
+    by_level = defaults["by_level"].get(level, {})
     rules = deep_merge(defaults["common"], defaults["by_distance"][race_class])
+    rules = deep_merge(rules, {k: v for k, v in by_level.items() if k != "by_distance"})
+    rules = deep_merge(rules, by_level.get("by_distance", {}).get(race_class, {}))
     user_rules = data.get("rules") or {}
     data["rules"] = deep_merge(rules, user_rules) if isinstance(user_rules, dict) else user_rules
     data["race_session"] = _race_session(data, race, race_class)
     data["model"] = _model_names(data, base_dir)
     names = data["model"] if isinstance(data["model"], dict) else {}
+    if level == "novice" and isinstance(data["model"], dict) and "catalogue" not in names:
+        data["model"]["catalogue"] = names["catalogue"] = defaults["levels"]["novice_catalogue"]
     catalogue, readiness = names.get("catalogue", "catalogue"), names.get("readiness", DEFAULT_READINESS)
     if isinstance(catalogue, str) and isinstance(readiness, str):  # else the schema reports the type
         data["catalogue"] = load_catalogue(catalogue, base_dir).model_dump()
@@ -119,6 +139,7 @@ def scenario_from_dict(data: Any, source: str = "scenario", base_dir: Path | Non
     checks.check_dates(data, source, lines)
     checks.check_goal_time(data, source, lines)
     checks.check_day_minutes(data, source, lines)
+    data = to_minutes(data, source)
     try:
         scenario = Scenario.model_validate(resolve(data, base_dir))
     except ValidationError as exc:

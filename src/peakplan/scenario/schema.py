@@ -36,11 +36,25 @@ class RaceResult(Frozen):
     time: str = Field(description="h:mm:ss or mm:ss")
 
 
+class TuneUp(Frozen):
+    date: dt.date
+    distance: Literal["5k", "10k", "15k", "half"] | float = Field(description="5k, 10k, 15k, half, or km")
+
+    @property
+    def distance_km(self) -> float:
+        return TUNE_UP_KM[self.distance] if isinstance(self.distance, str) else float(self.distance)
+
+
+TUNE_UP_KM = {**DISTANCE_KM, "15k": 15.0}
+
+
 class Race(Frozen):
     distance: Literal["5k", "10k", "half", "marathon"] | float = Field(
         description="5k, 10k, half, marathon, or any distance in km")
     date: dt.date
     goal_time: str | None = Field(default=None, description="h:mm:ss, optional")
+    tune_ups: tuple[TuneUp, ...] = Field(default=(), description="B or C races inside the block, each with a "
+                                                                 "mini-taper")
 
     @property
     def distance_km(self) -> float:
@@ -55,10 +69,15 @@ class Race(Frozen):
 
 
 class Athlete(Frozen):
-    current_weekly_minutes: int = Field(ge=0, le=2000)
-    current_weekly_km: float | None = Field(default=None, ge=0, le=400)
-    peak_weekly_minutes: int = Field(gt=0, le=2000, description="highest weekly volume the athlete can handle")
-    longest_recent_run_minutes: int = Field(ge=0, le=400)
+    current_weekly_minutes: int = Field(ge=0, le=2000, description="running minutes a week lately (or give "
+                                        "current_weekly_km / current_weekly_miles)")
+    peak_weekly_minutes: int = Field(gt=0, le=2000, description="highest weekly volume the athlete can handle, "
+                                     "minutes (or peak_weekly_km / peak_weekly_miles)")
+    longest_recent_run_minutes: int = Field(ge=0, le=400, description="longest run of the last weeks, minutes "
+                                            "(or longest_recent_run_km / longest_recent_run_miles)")
+    level: Literal["novice", "intermediate", "advanced"] = Field(
+        default="intermediate", description="novice: a beginner's defaults (run-walk, no early quality); "
+                                            "derived from current volume when not given")
     ctl: float | None = Field(default=None, ge=0, le=300, description="CTL at block start; derived if absent")
     atl: float | None = Field(default=None, ge=0, le=400, description="ATL at block start; derived if absent")
     recent_race: RaceResult | None = None
@@ -68,7 +87,12 @@ class Athlete(Frozen):
 
 class Availability(Frozen):
     max_minutes: dict[Weekday, int] = Field(description="max running minutes per weekday; 0 = no running")
-    blackout_dates: tuple[dt.date, ...] = ()
+    blackout_dates: tuple[dt.date, ...] = Field(default=(), description="dates without running (holidays, events)")
+    date_caps: dict[dt.date, int] = Field(default_factory=dict,
+                                          description="dates with fewer minutes than their weekday (travel days)")
+    interrupted_below: float = Field(default=0.75, gt=0, le=1,
+                                     description="a week with fewer available minutes than this share of a normal "
+                                                 "week is interrupted (holiday): it is no reference for later weeks")
     long_run_day: Weekday = "sun"
     max_running_days_per_week: int | None = Field(default=None, ge=1, le=7)
 
@@ -77,8 +101,8 @@ class Availability(Frozen):
         missing = [d for d in WEEKDAYS if d not in self.max_minutes]
         if missing:
             raise ValueError(f"max_minutes needs all seven weekdays; missing {', '.join(missing)}")
-        if any(not 0 <= m <= MAX_DAY_MINUTES for m in self.max_minutes.values()):
-            raise ValueError(f"max_minutes values must be between 0 and {MAX_DAY_MINUTES}")
+        if any(not 0 <= m <= MAX_DAY_MINUTES for m in (*self.max_minutes.values(), *self.date_caps.values())):
+            raise ValueError(f"minutes of a day (max_minutes, date_caps) must be between 0 and {MAX_DAY_MINUTES}")
         return self
 
 
@@ -87,12 +111,18 @@ class Rule(Frozen):
 
 
 class WeeklyRamp(Rule):
-    max_increase: float = Field(ge=0, le=1)
+    max_increase: float = Field(ge=0, le=1, description="growth of weekly volume over the last normal loading week")
+    after_break_factor: float = Field(
+        default=0.75, gt=0, le=1.5, description="the first week after an interrupted week at most this share of "
+                                                "the last normal loading week")
 
 
 class Deload(Rule):
-    every_weeks: int = Field(ge=2, le=12)
-    volume_factor: float = Field(gt=0, le=1)
+    every_weeks: int = Field(ge=2, le=12, description="at most this many weeks from one recovery week to the next")
+    volume_factor: float = Field(gt=0, le=1, description="a recovery week at most this share of the week before")
+    at_phase_ends: bool = Field(default=True, description="recovery weeks at the ends of the loading phases")
+    return_factor: float = Field(default=1.0, gt=0, le=1.5,
+                                 description="the week after a recovery week at most this share of the week before it")
 
 
 class HardEasy(Rule):
@@ -105,10 +135,27 @@ class HardEasy(Rule):
 
 
 class LongRun(Rule):
-    max_share_of_week: float = Field(gt=0, le=1)
-    max_minutes: int = Field(gt=0, le=400)
-    max_growth: float = Field(ge=0, le=1)
-    required_weekly: bool
+    max_share_by_days: dict[int, float] = Field(
+        description="long run at most this share of the week, by running days available in the week (3..7)")
+    max_minutes: int = Field(gt=0, le=400, description="longest long run, minutes")
+    max_growth: float = Field(ge=0, le=1, description="no run more than (1 + this) x the longest run so far")
+    required_weekly: bool = Field(description="one long run in every full, normal week but race week")
+    min_peak_share_of_race: float = Field(
+        default=0.0, ge=0, le=3, description="the block's longest run at least this share of the race's duration")
+    min_peak_cap_minutes: int = Field(default=0, ge=0, le=400,
+                                      description="... but the minimum never asks for more than this many minutes")
+
+    @model_validator(mode="after")
+    def _shares(self) -> LongRun:
+        if not self.max_share_by_days or any(not 1 <= k <= 7 or not 0 < v <= 1 for k, v in self.max_share_by_days.items()):
+            raise ValueError("max_share_by_days maps running days 1..7 to a share in (0, 1]")
+        return self
+
+    def share_for(self, running_days: int) -> float:
+        """The long-run share for a week with ``running_days`` days available: the entry for that
+        many days, else the nearest one written."""
+        days = min(self.max_share_by_days, key=lambda k: (abs(k - running_days), -k))
+        return self.max_share_by_days[days]
 
 
 class IntensityMix(Rule):
@@ -124,9 +171,22 @@ class QualityCaps(Rule):
 
 class Taper(Rule):
     weeks: int = Field(ge=0, le=4, description="taper weeks before race week")
-    volume_reduction: float = Field(ge=0, lt=1)
-    floor_band: float = Field(ge=0, le=1)
-    keep_frequency: bool
+    volume_bands: tuple[tuple[float, float], ...] = Field(
+        description="per taper week and then race week: (lowest, highest) volume as a share of the peak loading week")
+    long_run_bands: tuple[tuple[float, float], ...] = Field(
+        default=(), description="per taper week: (lowest, highest) long run as a share of the block's longest run")
+    keep_frequency: bool = Field(description="running days in each taper week at least those of the peak week minus one")
+
+    @model_validator(mode="after")
+    def _bands(self) -> Taper:
+        if len(self.volume_bands) != self.weeks + 1:
+            raise ValueError(f"volume_bands needs {self.weeks + 1} (low, high) pairs: one per taper week and race week")
+        if len(self.long_run_bands) not in (0, self.weeks):
+            raise ValueError(f"long_run_bands needs {self.weeks} (low, high) pairs, one per taper week, or none")
+        for low, high in (*self.volume_bands, *self.long_run_bands):
+            if not 0 <= low <= high <= 1.5:
+                raise ValueError(f"a band ({low}, {high}) must have 0 <= low <= high <= 1.5")
+        return self
 
 
 class RaceWeek(Rule):
@@ -157,9 +217,18 @@ class AtlCap(Rule):
     max_atl: float = Field(gt=0, le=1000, description="ATL (load per day, 7-day average) at most")
 
 
+class Progression(Rule):
+    phase_ceilings: dict[LoadingPhase, float] = Field(
+        description="weekly volume in each loading phase at most this share of athlete.peak_weekly_minutes")
+    one_change_per_week: bool = Field(description="volume and quality minutes never both rise in the same week")
+    key_sessions_grow: bool = Field(
+        description="a session type a phase requires every week never gets shorter from one loading week to the next")
+
+
 class Bounds(Frozen):
-    min: int = Field(default=0, ge=0, le=7)
-    max: int | None = Field(default=None, ge=0, le=7)
+    min: int = Field(default=0, ge=0, le=7, description="sessions a week at least")
+    max: int | None = Field(default=None, ge=0, le=7, description="sessions a week at most")
+    max_per_phase: int | None = Field(default=None, ge=0, le=60, description="sessions in the whole phase at most")
 
 
 class Quotas(Rule):
@@ -181,6 +250,7 @@ class Rules(Frozen):
     race_week: RaceWeek
     phases: Phases
     quotas: Quotas
+    progression: Progression
     acwr: Acwr
     ctl_ramp: CtlRamp
     atl_cap: AtlCap
@@ -215,6 +285,7 @@ class Scenario(Frozen):
     race_session: RaceSession
     model: ModelChoice = ModelChoice()
     solver: Solver = Solver()
+    units: Literal["km", "mi"] = Field(default="km", description="units of distances and paces in the output")
     catalogue: Catalogue = Field(description="the session catalogue model.catalogue names, as read")
     readiness: BanisterModel | PmcModel = Field(discriminator="kind",
                                                 description="the readiness model model.readiness names, as read")
@@ -231,9 +302,10 @@ class Scenario(Frozen):
             raise ValueError(
                 f"the block has {weeks} weeks, too short for a {self.rules.taper.weeks}-week taper plus race week"
                 " and one loading week; move start_date earlier or lower rules.taper.weeks")
-        for d in self.availability.blackout_dates:
+        for d in (*self.availability.blackout_dates, *self.availability.date_caps, *(t.date for t in self.race.tune_ups)):
             if not self.start_date <= d < self.race.date:
-                raise ValueError(f"blackout date {d} is outside the block ({self.start_date} to the day before the race)")
+                raise ValueError(f"date {d} (a blackout, date cap or tune-up race) is outside the block "
+                                 f"({self.start_date} to the day before the race)")
         return self
 
     @property

@@ -8,6 +8,7 @@ from peakplan.modelfiles import Catalogue
 from peakplan.paces import Paces
 from peakplan.workouts import sessions_easy as easy_sets
 from peakplan.workouts import sessions_quality as quality_sets
+from peakplan.workouts import sessions_race as race_sets
 from peakplan.workouts.model import Workout
 from peakplan.workouts.session_day import SessionDay
 from peakplan.workouts.steps import MainSet, framed
@@ -19,6 +20,7 @@ BUILDERS: dict[str, Callable[[SessionDay], MainSet]] = {
     "long": easy_sets.long,
     "strides": easy_sets.strides,
     "race": easy_sets.race,
+    "tune_up": race_sets.tune_up,
     "hills": quality_sets.hills,
     "tempo": quality_sets.tempo,
     "intervals": quality_sets.intervals,

@@ -22,17 +22,20 @@ from peakplan.model.constraints import (
     intensity_mix,
     long_run,
     phases,
+    progression,
     quality_caps,
     quotas,
     race_week,
     taper,
+    tune_up,
     weekly_ramp,
 )
 
 # Hard rules first, then the shape of the block, then the readiness model's own rule; the order
 # only affects model readability.
-FAMILIES: tuple[ModuleType, ...] = (availability, phases, weekly_ramp, deload, hard_easy, long_run, intensity_mix,
-                                    quality_caps, taper, race_week, quotas, form_window, acwr, ctl_ramp, atl_cap)
+FAMILIES: tuple[ModuleType, ...] = (availability, phases, tune_up, weekly_ramp, deload, hard_easy, long_run, intensity_mix,
+                                    quality_caps, taper, race_week, quotas, progression, form_window, acwr, ctl_ramp,
+                                    atl_cap)
 # Families that forbid some (day, session type) pairs outright; those pairs get no variables.
-PRUNING: tuple[ModuleType, ...] = (availability, phases)
+PRUNING: tuple[ModuleType, ...] = (availability, phases, tune_up)
 BY_NAME: dict[str, ModuleType] = {f.NAME: f for f in FAMILIES}

@@ -8,6 +8,7 @@ day (docs/science.md "Availability").
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from peakplan.explain.knobs import Knob, disable, int_knob, share_knob, switch
@@ -32,23 +33,25 @@ def add(ctx: BuildContext) -> None:
     if not rule.enabled:
         return
     cal, v, book, model = ctx.calendar, ctx.vars, ctx.rules, ctx.model
-    share, growth = cap_ratio(rule.max_share_of_week), cap_ratio(1 + rule.max_growth)
+    growth = cap_ratio(1 + rule.max_growth)
     longest: LinearExpr = ctx.scenario.athlete.longest_recent_run_minutes
     for w in cal.weeks:
         where, days = f"week {w}", cal.training_days_of_week(w)
+        share_of_week = rule.share_for(cal.running_days_available(w))
+        share = cap_ratio(share_of_week)
         allowed = _allowed_days(ctx, w)
         for d in days:
             if d not in allowed:
                 book.add(NAME, where, v.is_long(d) == 0)
         count = sum(v.is_long(d) for d in days)
-        required = rule.required_weekly and cal.is_full(w) and w != cal.n_weeks
+        required = rule.required_weekly and cal.is_normal(w) and w != cal.n_weeks and w not in cal.tune_up_weeks
         book.add(NAME, where, count == 1 if required else count <= 1)
         long_minutes = sum(v.long_minutes(d) for d in days)
         slack = 0 if required else MAX_DAY_MINUTES * (1 - count)  # vacuous in a week without one
         for d in days:  # the long run is the week's longest run
             book.add(NAME, where, v.minutes(d) <= long_minutes + slack)
         book.add_le(NAME, where, long_minutes * cal.week_length(w) * RATIO_SCALE, share * 7 * v.week_minutes(w),
-                    f"long run <= {rule.max_share_of_week:.0%} of the week")
+                    f"long run <= {share_of_week:.0%} of the week ({cal.running_days_available(w)} running days)")
         book.add_le(NAME, where, long_minutes, rule.max_minutes, f"long run <= {rule.max_minutes} min")
         for d in days:
             book.add_le(NAME, where, v.minutes(d) * RATIO_SCALE, growth * longest,
@@ -57,19 +60,51 @@ def add(ctx: BuildContext) -> None:
             biggest = model.new_int_var(0, 24 * 60, f"{NAME}_longest_w{w}")
             model.add_max_equality(biggest, [longest, *(v.minutes(d) for d in days)])
             longest = biggest
+    _min_peak(ctx)
+
+
+def min_peak_minutes(scenario: Scenario) -> int:
+    """The block's longest run at least this many minutes (0: no minimum): a share of the race's
+    duration, never above the cap nor the long-run limit."""
+    rule = scenario.rules.long_run
+    wanted = math.ceil(rule.min_peak_share_of_race * scenario.race_session.minutes)
+    return min(wanted, rule.min_peak_cap_minutes, rule.max_minutes)
+
+
+def _min_peak(ctx: BuildContext) -> None:
+    """One loading week's long run reaches the minimum (a Boolean per week picks it)."""
+    minimum, cal, v = min_peak_minutes(ctx.scenario), ctx.calendar, ctx.vars
+    if minimum <= 0:
+        return
+    picks = []
+    for w in range(1, cal.loading_weeks + 1):
+        pick = ctx.model.new_bool_var(f"{NAME}_peak_w{w}")
+        long_minutes = sum(v.long_minutes(d) for d in cal.training_days_of_week(w))
+        ctx.rules.add(NAME, "peak long run", long_minutes >= minimum * pick)
+        picks.append(pick)
+    ctx.rules.add(NAME, "peak long run", sum(picks) >= 1)
 
 
 def describe(scenario: Scenario, where: str) -> str:
     r, a = scenario.rules.long_run, scenario.athlete
+    if where == "peak long run":
+        return (f"the block's longest run at least {min_peak_minutes(scenario)} min ({r.min_peak_share_of_race:.0%} "
+                f"of the race's {scenario.race_session.minutes} min, at most {r.min_peak_cap_minutes})")
+    shares = ", ".join(f"{k} days {v:.0%}" for k, v in sorted(r.max_share_by_days.items()) if k >= 3)
     return (f"one long run a week on {scenario.availability.long_run_day} (or another day if unavailable), the "
-            f"week's longest run, at most {r.max_share_of_week:.0%} of the week and {r.max_minutes} min, growing at "
-            f"most {r.max_growth:.0%} over the longest run so far ({a.longest_recent_run_minutes} min before the block)")
+            f"week's longest run, at most a share of the week by running days ({shares}) and {r.max_minutes} min, "
+            f"growing at most {r.max_growth:.0%} over the longest run so far ({a.longest_recent_run_minutes} min "
+            "before the block)")
 
 
 def knobs(scenario: Scenario, wheres: list[str]) -> list[Knob]:
     r = scenario.rules.long_run
-    found = [share_knob("rules.long_run.max_share_of_week", r.max_share_of_week, 1.0),
+    raised = tuple({k: round(min(1.0, v + 0.02 * step), 2) for k, v in r.max_share_by_days.items()} for step in range(1, 26))
+    found = [Knob("rules.long_run.max_share_by_days", r.max_share_by_days, raised, "mapping"),
              int_knob("rules.long_run.max_minutes", r.max_minutes, 400, 5),
+             share_knob("rules.long_run.min_peak_share_of_race", r.min_peak_share_of_race, 0.0)
+             if r.min_peak_share_of_race > 0 else None,
+             int_knob("athlete.longest_recent_run_minutes", scenario.athlete.longest_recent_run_minutes, 400, 5),
              share_knob("rules.long_run.max_growth", r.max_growth, 1.0),
              switch("rules.long_run.required_weekly", r.required_weekly)]
     return [k for k in found if k is not None] + [disable(NAME)]

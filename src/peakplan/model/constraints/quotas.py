@@ -1,8 +1,10 @@
-"""quotas: per phase and full week, the number of sessions of each kind stays in [min, max].
+"""quotas: per phase, the number of sessions of each kind a week stays in [min, max] (the
+minimum in normal weeks without a tune-up race only), and at most ``max_per_phase`` in the phase.
 
-Distance-specific emphasis: 5K/10K VO2max intervals and repetitions, half threshold, marathon
-marathon pace and long runs (Daniels; plan conventions; docs/science.md "Session quotas"); taper keeps intensity
-(Bosquet et al. 2007). ``any_hard`` counts every hard session.
+Specificity by distance and phase: 5K/10K keep threshold and VO2max work to the end, the half
+threshold and race pace, the marathon marathon pace inside and beside long runs, intervals sparing
+and none in its taper (Daniels; Pfitzinger; docs/science.md "Session quotas"); the taper keeps
+intensity (Bosquet et al. 2007). ``any_hard`` counts every hard session.
 """
 
 from __future__ import annotations
@@ -22,15 +24,18 @@ def add(ctx: BuildContext) -> None:
         return
     cal, v, book = ctx.calendar, ctx.vars, ctx.rules
     for w in cal.weeks:
-        if not cal.is_full(w):
-            continue
         for key, bounds in rule.of_phase(cal.phase_by_week[w]).items():
             count = v.week_hard_days(w) if key == ANY_HARD else v.week_count(w, key)
             where = f"week {w}"
-            if bounds.min > 0:
+            if bounds.min > 0 and cal.is_normal(w) and w not in cal.tune_up_weeks:
                 book.add(NAME, where, count >= bounds.min)
             if bounds.max is not None:
                 book.add(NAME, where, count <= bounds.max)
+    for phase in dict.fromkeys(cal.phase_by_week.values()):
+        weeks = [w for w, p in cal.phase_by_week.items() if p == phase]
+        for key, bounds in rule.of_phase(phase).items():
+            if bounds.max_per_phase is not None and key != ANY_HARD:
+                book.add(NAME, f"week {weeks[0]}", sum(v.week_count(w, key) for w in weeks) <= bounds.max_per_phase)
 
 
 def _phase(scenario: Scenario, where: str) -> str | None:
