@@ -107,6 +107,10 @@ class Calendar:
                 out[week] = i / (len(weeks) - 1) if len(weeks) > 1 else 0.5
         return out
 
+    def week_in_phase(self, week: int) -> int:
+        """The week's index among its phase's weeks (0 for the first): turns the workouts' rep schemes."""
+        return sum(1 for w, p in self.phase_by_week.items() if w < week and p == self.phase_by_week[week])
+
     def progress_in_phase(self, week: int) -> float:
         """How far ``week`` is through its phase: 0 for the phase's first week, 1 for its last
         (0.5 for a one-week phase); workouts grow their reps with it."""

@@ -20,6 +20,14 @@ def _work_steps(w: Workout) -> list:
     return [s for s in w.flat_steps() if s.kind == "work"]
 
 
+def test_strides_are_capped_at_8_and_the_rest_is_easy_running() -> None:
+    w = build_workout("strides", 70, "base", PACES, catalogue=CATALOGUE)  # 5 % of 70 min would be 10.5 strides
+    assert _repeat(w).times == 8 and w.title == "Easy run with drills and 8 × 20 s strides"
+    labels = ["strides" if isinstance(b, Repeat) else b.label for b in w.blocks]
+    assert labels == ["easy run", "drills", "strides", "easy running"]
+    assert w.blocks[0].duration_s == 47 * 60 and w.blocks[-1].duration_s == 10 * 60
+
+
 def test_base_strides_have_drills_and_20_s_strides() -> None:
     w = build_workout("strides", 45, "base", PACES, catalogue=CATALOGUE)
     assert any(s.label == "drills" for s in w.flat_steps())
@@ -37,7 +45,8 @@ def test_build_tempo_moves_from_cruise_intervals_to_a_continuous_run() -> None:
     early = build_workout("tempo", 50, "build", PACES, progress=0.0, catalogue=CATALOGUE)
     late = build_workout("tempo", 50, "build", PACES, progress=1.0, catalogue=CATALOGUE)
     assert _repeat(early).times == 4 and _repeat(early).work_step.duration_s == 300  # 40 % of 50 = 20 min
-    assert _repeat(late).times == 1 and late.quality_s == 20 * 60
+    (tempo,) = _work_steps(late)  # one continuous step, not a one-round repeat
+    assert tempo.label == "tempo" and tempo.duration_s == 20 * 60 and late.title == "Tempo: 20 min continuous at threshold"
     assert all(s.target.s_per_km[1] < PACES.threshold_s_per_km < s.target.s_per_km[0] for s in _work_steps(late))
 
 
@@ -101,7 +110,7 @@ def test_intervals_are_3_to_5_min_with_equal_jogs() -> None:
 
 def test_repetitions_get_long_recoveries() -> None:
     work, jog = _repeat(build_workout("repetitions", 50, "peak", PACES, catalogue=CATALOGUE)).steps
-    assert jog.duration_s == 2 * work.duration_s
+    assert 2 * work.duration_s <= jog.duration_s <= 3 * work.duration_s  # Daniels: 2-3 x the rep
     assert work.target.s_per_km[1] < PACES.repetition_s_per_km < work.target.s_per_km[0]
 
 
@@ -125,3 +134,29 @@ def test_race_day_covers_the_race_distance() -> None:
 def test_unknown_session_types_fall_back_sensibly() -> None:
     assert build_workout("fartlek", 45, "build", PACES, catalogue=CATALOGUE).title == "Easy run"
     assert build_workout("rest", 0, "build", PACES, catalogue=CATALOGUE).blocks == ()
+
+
+def test_peak_sharpening_says_it_is_faster_than_race_pace() -> None:
+    w = build_workout("race_pace", 60, "peak", PACES, race_km=5.0, progress=1.0, catalogue=CATALOGUE)
+    assert w.title == "Sharpening: 10 × 2 min slightly faster than 5K pace, 2 min easy jog between"
+    assert _work_steps(w)[0].target.effort == "slightly faster than 5K pace"
+
+
+def test_pickups_run_at_the_5k_pace_they_name() -> None:
+    w = build_workout("strides", 45, "build", PACES, catalogue=CATALOGUE)
+    slow, fast = _work_steps(w)[0].target.s_per_km
+    assert "5K" in _work_steps(w)[0].target.effort and fast < PACES.race_s_per_km(5.0) < slow
+
+
+def test_marathon_pace_segments_have_floats_between_not_after() -> None:
+    w = build_workout("marathon_pace", 90, "race_specific", PACES, progress=0.0, catalogue=CATALOGUE)
+    main = [(s.label, s.duration_s // 60) for s in w.flat_steps() if s.part == "main"]
+    assert main == [("marathon pace", 25), ("easy float", 5), ("marathon pace", 25)]
+    assert [(b.label, b.duration_s // 60) for b in w.blocks if b.part != "main"] == [("warm-up", 20), ("cool-down", 15)]
+
+
+def test_a_75_min_interval_session_is_framed_in_round_minutes() -> None:
+    w = build_workout("intervals", 75, "race_specific", PACES, progress=0.0, catalogue=CATALOGUE)
+    assert w.title == "Intervals: 7 × 3 min at interval pace, 3 min easy jog between"
+    frame = [(b.label, b.duration_s // 60) for b in w.blocks if b.part != "main"]
+    assert frame == [("warm-up", 15), ("easy running", 3), ("cool-down", 15)]

@@ -74,7 +74,8 @@ def _days(scenario: Scenario, cal: Calendar, paces: Paces | None, sessions: list
         workout: Workout | None = None
         if name != REST and mins > 0:
             workout = build_workout(name, mins, phase, paces, race_km=tune_ups.get(d, race_km),
-                                    progress=cal.progress_in_phase(week), catalogue=scenario.catalogue)
+                                    progress=cal.progress_in_phase(week), week_in_phase=cal.week_in_phase(week),
+                                    catalogue=scenario.catalogue)
         days.append(PlanDay(
             date=cal.date(d), weekday=cal.weekday(d), week=week, phase=phase, session=name, minutes=mins,
             km=round(race_km if name == RACE else (workout.km if workout else 0.0), 2), load=float(loads[d]),

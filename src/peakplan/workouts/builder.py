@@ -8,7 +8,9 @@ from peakplan.modelfiles import Catalogue
 from peakplan.paces import Paces
 from peakplan.workouts import sessions_easy as easy_sets
 from peakplan.workouts import sessions_quality as quality_sets
+from peakplan.workouts import sessions_long as long_sets
 from peakplan.workouts import sessions_race as race_sets
+from peakplan.workouts import sessions_tune_up as tune_up_sets
 from peakplan.workouts.model import Workout
 from peakplan.workouts.session_day import SessionDay
 from peakplan.workouts.steps import MainSet, framed
@@ -20,13 +22,16 @@ BUILDERS: dict[str, Callable[[SessionDay], MainSet]] = {
     "long": easy_sets.long,
     "strides": easy_sets.strides,
     "race": easy_sets.race,
-    "tune_up": race_sets.tune_up,
+    "tune_up": tune_up_sets.tune_up,
+    "long_mp": long_sets.long_mp,
+    "medium_long": long_sets.medium_long,
+    "run_walk": long_sets.run_walk,
     "hills": quality_sets.hills,
     "tempo": quality_sets.tempo,
     "intervals": quality_sets.intervals,
     "repetitions": quality_sets.repetitions,
-    "race_pace": quality_sets.race_pace,
-    "marathon_pace": quality_sets.marathon_pace,
+    "race_pace": race_sets.race_pace,
+    "marathon_pace": race_sets.marathon_pace,
 }
 MARATHON_KM = 42.195
 
@@ -38,11 +43,14 @@ def quality_fraction(session: str, catalogue: Catalogue) -> float:
 
 
 def build_workout(session: str, minutes: int, phase: str, paces: Paces | None, *, catalogue: Catalogue,
-                  race_km: float = MARATHON_KM, progress: float = 0.5) -> Workout:
+                  race_km: float = MARATHON_KM, progress: float = 0.5, week_in_phase: int | None = None) -> Workout:
     """Warm-up, main set and cool-down for one plan day; ``sum(step seconds) == 60 * minutes``.
 
-    ``progress`` is how far the day's week is through its phase (0 = first week, 1 = last); rep
-    lengths grow with it. ``paces`` None gives effort names instead of pace ranges.
+    ``progress`` is how far the day's week is through its phase (0 = first week, 1 = last) and
+    ``week_in_phase`` the week's index in its phase (0 = first): quality sessions take their rep
+    scheme in turn by it, so a session type does not repeat the same main set week after week
+    (without it, rep lengths grow with ``progress``). ``paces`` None gives effort names instead
+    of pace ranges.
     """
     if minutes < 0:
         raise ValueError(f"minutes must be >= 0, got {minutes}")
@@ -51,7 +59,7 @@ def build_workout(session: str, minutes: int, phase: str, paces: Paces | None, *
     if minutes == 0:
         return Workout(session=session, minutes=minutes, phase=phase, title="Rest day", blocks=())
     ctx = SessionDay(session=session, total_s=60 * minutes, phase=phase, progress=progress, race_km=race_km,
-                  paces=paces, quality_fraction=quality_fraction(session, catalogue))
+                     paces=paces, quality_fraction=quality_fraction(session, catalogue), week_in_phase=week_in_phase)
     builder = BUILDERS.get(session) or (quality_sets.generic if ctx.quality_fraction > 0 else easy_sets.easy)
     main = builder(ctx)
     return Workout(session=session, minutes=minutes, phase=phase, title=main.title,
@@ -59,13 +67,14 @@ def build_workout(session: str, minutes: int, phase: str, paces: Paces | None, *
 
 
 def km_for(session: str, minutes: int, paces: Paces | None, *, catalogue: Catalogue, phase: str = "build",
-           race_km: float = MARATHON_KM, progress: float = 0.5) -> float:
+           race_km: float = MARATHON_KM, progress: float = 0.5, week_in_phase: int | None = None) -> float:
     """Estimated km of a session: the sum over its workout's steps of time / pace (2 decimals).
 
-    Give the day's ``phase``, the race distance and the progress to match the workout the
+    Give the day's ``phase``, the race distance, progress and week in phase to match the workout the
     exports show exactly; the defaults give a close estimate. ``race`` returns ``race_km``.
     """
     if session == "race":
         return round(race_km, 2)
-    workout = build_workout(session, minutes, phase, paces, race_km=race_km, progress=progress, catalogue=catalogue)
+    workout = build_workout(session, minutes, phase, paces, race_km=race_km, progress=progress,
+                            week_in_phase=week_in_phase, catalogue=catalogue)
     return round(workout.km, 2)

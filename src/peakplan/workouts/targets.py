@@ -51,7 +51,8 @@ def _centre_s_per_km(zone: str, paces: Paces) -> float:
         "interval": paces.interval_s_per_km,
         "repetition": paces.repetition_s_per_km,
         "stride": paces.repetition_s_per_km,
-        "pickup": paces.interval_s_per_km,
+        # pickups say '5K effort', so they run at 5K race pace (I pace is a little faster than that)
+        "pickup": paces.race_s_per_km(5.0),
     }[zone]
 
 
@@ -79,10 +80,18 @@ def target(zone: str, paces: Paces | None) -> Target:
     return Target(effort=EFFORTS[zone], s_per_km=shown, estimate_s_per_km=sum(pace_range) / 2)
 
 
+def estimate_s_per_km(zone: str, paces: Paces | None) -> float:
+    """The pace a zone's distance is estimated at (a VDOT-40 runner's when paces are unknown)."""
+    return sum(_range(zone, paces or _DEFAULT_PACES)) / 2
+
+
 def race_target(paces: Paces | None, race_km: float, faster_by: float = 0.0) -> Target:
-    """Race pace for ``race_km`` (Daniels equivalent time), ``faster_by`` a fraction quicker (peak repeats)."""
+    """Race pace for ``race_km`` (Daniels equivalent time), ``faster_by`` a fraction quicker (peak repeats).
+
+    The effort says what the pace is: '5K race pace', or 'slightly faster than 5K pace'.
+    """
     name = distance_name(race_km)
-    effort = f"{name} race pace" if faster_by == 0 else f"a little faster than {name} race pace"
+    effort = f"{name} race pace" if faster_by == 0 else f"slightly faster than {name} pace"
     centre = (paces or _DEFAULT_PACES).race_s_per_km(race_km) * (1 - faster_by)
     return Target(effort=effort, s_per_km=None if paces is None else _banded(centre), estimate_s_per_km=centre)
 

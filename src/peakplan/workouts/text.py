@@ -8,8 +8,10 @@ from peakplan.workouts.model import Block, Step, Target, Workout
 
 
 def duration_text(seconds: int) -> str:
-    """'15 min' for whole minutes, '1:30' otherwise."""
-    return f"{seconds // 60} min" if seconds % 60 == 0 else clock(seconds)
+    """'15 min' for whole minutes, '20 s' or '90 s' under two minutes, '2:30' otherwise (coaches' notation)."""
+    if seconds % 60 == 0:
+        return f"{seconds // 60} min"
+    return f"{seconds} s" if seconds < 120 else clock(seconds)
 
 
 def pace_text(s_per_km: float, units: str = "km") -> str:
