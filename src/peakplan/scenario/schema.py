@@ -262,7 +262,8 @@ class RaceSession(Frozen):
 
 
 class ModelChoice(Frozen):
-    readiness: str = Field(default=DEFAULT_READINESS, description="name in models/ (runner, pmc, banister) or a path to a YAML file")
+    readiness: str = Field(default=DEFAULT_READINESS,
+                           description="name in models/ (runner, pmc, banister) or a path to a YAML file")
     catalogue: str = Field(default="catalogue", description="name in models/ or a path to a YAML file")
 
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from peakplan.modelfiles import Catalogue
 from peakplan.paces import Paces
 from peakplan.workouts import sessions_easy as easy_sets
-from peakplan.workouts import sessions_quality as quality_sets
 from peakplan.workouts import sessions_long as long_sets
+from peakplan.workouts import sessions_quality as quality_sets
 from peakplan.workouts import sessions_race as race_sets
 from peakplan.workouts import sessions_tune_up as tune_up_sets
 from peakplan.workouts.model import Workout

@@ -2,8 +2,10 @@
 
 - Each loading phase's weekly volume is at most its ``phase_ceilings`` share of the athlete's peak
   weekly volume, so the peak comes in the last loading weeks rather than months of plateau.
-- ``one_change_per_week``: against the last normal loading week (the ramp's reference), a week
-  never raises both volume (more than 3 %) and quality minutes (more than 5 minutes of main sets).
+- ``one_change_per_week``: volume and intensity never rise together. Against the last normal
+  loading week (the ramp's reference), the first week of a phase, where harder sessions enter,
+  holds volume (within 3 %); every other loading week raises quality main sets by at most 5
+  minutes while volume may grow.
 - ``key_sessions_grow``: a session type a phase requires every week is never shorter than in the
   phase's previous normal loading week (sessions progress instead of repeating).
 
@@ -19,7 +21,7 @@ from peakplan.model.rulebook import BuildContext
 from peakplan.model.scale import RATIO_SCALE, cap_ratio, floor_ratio
 from peakplan.model.variables import LinearExpr
 from peakplan.scenario.schema import Scenario
-from peakplan.vocabulary import ANY_HARD, MAX_DAY_MINUTES
+from peakplan.vocabulary import ANY_HARD
 
 NAME = "progression"
 VOLUME_STEP = 0.03       # a rise of volume is more than 3 % (practice: noise below that is no step)
@@ -31,6 +33,11 @@ def _quality_bp(ctx: BuildContext, week: int) -> LinearExpr:
     v = ctx.vars
     return sum(floor_ratio(k.quality_fraction) * v.session_minutes(d, n) for d in ctx.calendar.training_days_of_week(week)
                for n, k in v.types.items() if k.quality_kind != "none" and k.quality_fraction > 0)
+
+
+def intensity_week(cal: Calendar, week: int) -> bool:
+    """The first week of a loading phase: where new, harder sessions enter."""
+    return week > 1 and cal.phase_by_week[week - 1] != cal.phase_by_week[week]
 
 
 def _loading(cal: Calendar) -> range:
@@ -47,16 +54,16 @@ def add(ctx: BuildContext) -> None:
         book.add_le(NAME, f"week {w}", v.week_minutes(w) * 7 * RATIO_SCALE, cap_ratio(share) * peak * cal.week_length(w),
                     f"{cal.phase_by_week[w]} volume <= {share:.0%} of the athlete's peak")
     if rule.one_change_per_week:
-        big = 7 * MAX_DAY_MINUTES * RATIO_SCALE
         for w in _loading(cal):
             ref = cal.reference_week(w)
             if ref is None or w in cal.deload_weeks or not cal.is_full(w):
                 continue
-            more_volume = ctx.model.new_bool_var(f"{NAME}_volume_up_w{w}")
-            book.add(NAME, f"week {w}", v.week_minutes(w) * RATIO_SCALE <=
-                     cap_ratio(1 + VOLUME_STEP) * v.week_minutes(ref) + big * more_volume)
-            book.add(NAME, f"week {w}", _quality_bp(ctx, w) <=
-                     _quality_bp(ctx, ref) + QUALITY_STEP_MINUTES * RATIO_SCALE + big * (1 - more_volume))
+            if intensity_week(cal, w):  # new intensity enters on a week that holds volume
+                book.add_le(NAME, f"week {w}", v.week_minutes(w) * RATIO_SCALE,
+                            cap_ratio(1 + VOLUME_STEP) * v.week_minutes(ref), "volume held while intensity rises")
+            else:                       # volume may rise, quality only by a few minutes
+                book.add_le(NAME, f"week {w}", _quality_bp(ctx, w),
+                            _quality_bp(ctx, ref) + QUALITY_STEP_MINUTES * RATIO_SCALE, "quality held while volume rises")
     if rule.key_sessions_grow:
         _key_sessions(ctx)
 

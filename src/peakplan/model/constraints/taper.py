@@ -15,12 +15,13 @@ from __future__ import annotations
 from peakplan.explain.knobs import Knob, disable, switch
 from peakplan.model.rulebook import BuildContext
 from peakplan.model.scale import RATIO_SCALE, cap_ratio, floor_ratio
+from peakplan.model.variables import LinearExpr
 from peakplan.scenario.schema import Scenario
 
 NAME = "taper"
 
 
-def _week_long(ctx: BuildContext, week: int):  # type: ignore[no-untyped-def]
+def _week_long(ctx: BuildContext, week: int) -> LinearExpr:
     return sum(ctx.vars.long_minutes(d) for d in ctx.calendar.training_days_of_week(week))
 
 
