@@ -2,7 +2,7 @@
 
 A session is easy running at its ``base_pace`` for ``1 - quality_fraction`` of its minutes
 (warm-up, cool-down, recoveries) and main-set work at its ``work_pace`` for the rest. Each part
-counts ``hours x IF^2 x 100`` with ``IF = threshold speed / the part's speed`` (rTSS; docs/science.md
+counts ``hours x IF^2 x 100`` with ``IF = the part's speed / threshold speed`` (rTSS; docs/science.md
 "Load"), so an interval session costs what its intervals and its jogging cost, not a fixed
 multiple of easy running. Without paces (no race result, no goal time) the catalogue's
 session-average intensity factor is used instead. The CP-SAT objective, the plan file and the
@@ -38,7 +38,7 @@ def zone_s_per_km(zone: str, paces: Paces, race_km: float) -> float:
 
 
 def intensity_factor(zone: str, paces: Paces, race_km: float) -> float:
-    """IF of running a zone: threshold speed over the zone's speed (= zone pace / threshold pace inverted)."""
+    """IF of running a zone: its speed over threshold speed (= threshold pace / the zone's pace)."""
     return paces.threshold_s_per_km / zone_s_per_km(zone, paces, race_km)
 
 

@@ -96,8 +96,7 @@ def resolve(data: dict[str, Any], base_dir: Path | None = None) -> dict[str, Any
     level = _level(data, defaults)
     by_level = defaults["by_level"].get(level, {})
     rules = deep_merge(defaults["common"], defaults["by_distance"][race_class])
-    rules = deep_merge(rules, {k: v for k, v in by_level.items() if k != "by_distance"})
-    rules = deep_merge(rules, by_level.get("by_distance", {}).get(race_class, {}))
+    rules = deep_merge(rules, by_level)
     user_rules = data.get("rules") or {}
     data["rules"] = deep_merge(rules, user_rules) if isinstance(user_rules, dict) else user_rules
     data["race_session"] = _race_session(data, race, race_class)

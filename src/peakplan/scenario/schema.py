@@ -75,9 +75,10 @@ class Athlete(Frozen):
                                      "minutes (or peak_weekly_km / peak_weekly_miles)")
     longest_recent_run_minutes: int = Field(ge=0, le=400, description="longest run of the last weeks, minutes "
                                             "(or longest_recent_run_km / longest_recent_run_miles)")
-    level: Literal["novice", "intermediate", "advanced"] = Field(
-        default="intermediate", description="novice: a beginner's defaults (run-walk, no early quality); "
-                                            "derived from current volume when not given")
+    level: Literal["novice", "intermediate", "advanced", "masters"] = Field(
+        default="intermediate", description="novice: a beginner's defaults (run-walk, at most one quality session); "
+                                            "masters: two easy days between hard days; derived from current "
+                                            "volume (novice or intermediate) when not given")
     ctl: float | None = Field(default=None, ge=0, le=300, description="CTL at block start; derived if absent")
     atl: float | None = Field(default=None, ge=0, le=400, description="ATL at block start; derived if absent")
     recent_race: RaceResult | None = None
