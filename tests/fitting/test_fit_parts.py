@@ -92,3 +92,13 @@ def test_chart_is_deterministic_svg() -> None:
     fit = fit_series(_small_fit(), "fixed_tau", taus=(45.0, 11.0), draws=30)
     first, second = fit_chart_svg(fit), fit_chart_svg(fit)
     assert first == second and first.startswith("<svg") and f"tests ({fit.n_tests})" in first
+
+
+def test_evaluate_scores_a_given_model_without_fitting() -> None:
+    from peakplan.fitting import evaluate
+
+    series = _small_fit()
+    fit = fit_series(series, "fixed_tau", taus=(45.0, 11.0), draws=0)
+    scored = evaluate(series, fit.params)
+    assert scored.sse == pytest.approx(fit.sse) and scored.band is None
+    assert fit_chart_svg(scored, title="the scenario's model").startswith("<svg")

@@ -154,3 +154,30 @@ def test_csv_log_rows() -> None:
 def test_csv_errors_name_the_line_and_column(text: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         read_log_csv("log.csv", text.encode())
+
+
+def test_multisport_fit_keeps_each_session_with_its_own_records() -> None:
+    encoder = writers.Encoder()
+    mesg = writers.MESG
+    encoder.write_mesg({"mesg_num": mesg["file_id"], "type": "activity", "manufacturer": "development", "product": 0,
+                        "time_created": START})
+    legs = [("cycling", 0, 3600, 30000.0), ("running", 3700, 1800, 5400.0)]
+    for sport, offset, seconds, metres in legs:
+        begin = START + dt.timedelta(seconds=offset)
+        for t in range(0, seconds + 1, 10):
+            encoder.write_mesg({"mesg_num": mesg["record"], "timestamp": begin + dt.timedelta(seconds=t),
+                                "distance": metres * t / seconds, "heart_rate": 140})
+        encoder.write_mesg({"mesg_num": mesg["session"], "timestamp": begin + dt.timedelta(seconds=seconds),
+                            "start_time": begin, "total_elapsed_time": seconds, "total_timer_time": seconds,
+                            "total_distance": metres, "sport": sport})
+    ride, run = read_fit("brick.fit", encoder.close())
+    assert (ride.sport, run.sport) == ("cycling", RUNNING)
+    assert run.distance_m == pytest.approx(5400) and run.moving_s == pytest.approx(1800, abs=1)
+    assert run.start == dt.datetime(2026, 3, 2, 7, 1, 40)     # no activity message: UTC
+
+
+def test_timezone_option_sets_the_wall_clock() -> None:
+    from zoneinfo import ZoneInfo
+
+    [run] = read_gpx("run.gpx", gpx_run().encode(), ZoneInfo("America/New_York"))
+    assert run.start == dt.datetime(2026, 3, 2, 1, 0)

@@ -8,10 +8,10 @@ can name; ``fit_chart_svg`` draws the fit for the HTML report. Imports scipy: lo
 
 from peakplan.fitting.banister import CONVENTIONS, Convention, Params, curve, predict
 from peakplan.fitting.chart import fit_chart_svg
-from peakplan.fitting.fit import VARIANTS, FitResult, Series, Variant, fit_series
+from peakplan.fitting.fit import VARIANTS, FitResult, Series, Variant, evaluate, fit_series
 from peakplan.fitting.model_file import model_yaml
 from peakplan.fitting.series import series_from_history
 from peakplan.fitting.solve import Bounds
 
 __all__ = ["CONVENTIONS", "VARIANTS", "Bounds", "Convention", "FitResult", "Params", "Series", "Variant", "curve",
-           "fit_chart_svg", "fit_series", "model_yaml", "predict", "series_from_history"]
+           "evaluate", "fit_chart_svg", "fit_series", "model_yaml", "predict", "series_from_history"]

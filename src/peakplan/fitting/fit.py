@@ -140,3 +140,11 @@ def fit_series(series: Series, variant: Variant = "free", convention: Convention
     return FitResult(variant, convention, best.params, free, series, predicted,
                      float(np.sum((data.values - predicted) ** 2)), spans, corr, tuple(warnings), len(samples), draws,
                      seed, daily, band)
+
+
+def evaluate(series: Series, params: Params, convention: Convention = "excluded") -> FitResult:
+    """A model's fit to the tests without refitting (e.g. a scenario's model file, for the report's chart)."""
+    daily = curve(params, np.asarray(series.loads, float), convention)
+    predicted = daily[np.asarray(series.days, int)]
+    sse = float(np.sum((np.asarray(series.values, float) - predicted) ** 2))
+    return FitResult("free", convention, params, (), series, predicted, sse, {}, {}, (), 0, 0, 0, daily, None)

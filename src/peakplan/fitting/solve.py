@@ -27,7 +27,8 @@ MAX_EVALUATIONS = 200   # along a flat ridge the refinement crawls; the identifi
 
 @dataclass(frozen=True)
 class Bounds:
-    """Box bounds of the time constants, days (ranges reported for runners and cyclists, with margin)."""
+    """Box bounds of the time constants, days: published fits span about 4-61 days for either
+    (docs/science.md "Readiness"; Vermeire et al. 2022, Turner et al. 2017), with margin."""
 
     tau1: tuple[float, float] = (7.0, 120.0)
     tau2: tuple[float, float] = (1.0, 60.0)

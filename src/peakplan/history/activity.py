@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from peakplan.history.model import SkipKind
 
 # A file whose sport is not stated counts as running when its moving speed is in this band
-# (a slow jog to a fast race; walking is about 1.4 m/s, cycling mostly above 6.5 m/s):
-# docs/history.md "Sports".
+# (a slow jog to a fast race; walking is about 1.4 m/s, cycling mostly above 6.5 m/s): a rule of
+# thumb, stated in docs/history.md ("Sports").
 RUNNING_SPEED_M_PER_S = (1.7, 6.5)
 RUNNING = "running"
 UNKNOWN = "unknown"
