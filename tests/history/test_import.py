@@ -8,6 +8,7 @@ import io
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from peakplan.errors import InputError
@@ -154,3 +155,36 @@ def test_bad_history_files(tmp_path: Path, text: str) -> None:
     (tmp_path / "h.json").write_text(text)
     with pytest.raises(HistoryFileError, match="peakplan history"):
         read_history(tmp_path / "h.json")
+
+
+def test_every_truncation_and_byte_flip_is_a_named_skip(tmp_path: Path) -> None:
+    fit, gpx, tcx = fit_run(start=day(1)), gpx_run(start=day(2)).encode(), tcx_run(start=day(3)).encode()
+    rng = np.random.default_rng(5)
+    broken: dict[str, bytes | str] = {"good.fit": fit_run(start=day(0))}
+    for name, data in (("f.fit", fit), ("g.gpx", gpx), ("t.tcx", tcx)):
+        for i, cut in enumerate(rng.integers(1, len(data) - 1, 15)):
+            broken[f"cut{i}-{name}"] = data[:cut]
+        for i in range(10):
+            flipped = bytearray(data)
+            flipped[int(rng.integers(0, len(data)))] ^= int(rng.integers(1, 256))
+            broken[f"flip{i}-{name}"] = bytes(flipped)
+    history = import_history([folder_of(tmp_path, broken)], VDOT45)
+    named = {Path(s.source).name for s in history.skipped}
+    kept = {Path(s.source).name for d in history.days for s in d.sessions}
+    assert "good.fit" in kept
+    assert named | kept == set(broken)        # every file is either used or named with its reason
+    assert all(s.reason for s in history.skipped)
+    assert sum(s.kind == "unreadable" and s.source.endswith(".fit") for s in history.skipped) >= 15
+
+
+def test_strava_zip_with_a_top_folder(tmp_path: Path) -> None:
+    index = ("Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Filename\n"
+             '1,"Mar 2, 2026, 6:00:00 AM",Lunch Ride,Ride,3600,activities/1.fit\n'
+             '2,"Mar 3, 2026, 6:00:00 AM",Parkrun,Run,1300,activities/2.fit\n')
+    export = tmp_path / "export_1.zip"
+    with zipfile.ZipFile(export, "w") as z:
+        z.writestr("export_1/activities.csv", index)
+        z.writestr("export_1/activities/1.fit", b"never read")
+        z.writestr("export_1/activities/2.fit", fit_run(21, 252, start=day(1)))
+    history = import_history([export])
+    assert history.other_sports == {"cycling": 1} and [t.name for t in history.tests] == ["Parkrun"]

@@ -30,12 +30,12 @@ def _default_taus() -> tuple[float, float]:
 
 def _summary_table(fits: dict[Variant, FitResult]) -> Table:
     table = Table(title="Fits (performance in VDOT, load per day)", title_justify="left")
-    for column in ("variant", "k1", "k2", "tau1 d", "tau2 d", "p0", "RMSE", "R^2", "warnings"):
-        table.add_column(column, justify="left" if column == "variant" else "right")
+    for column in ("variant", "k1", "k2", "tau1", "tau2", "p0", "RMSE", "R^2", "warn"):
+        table.add_column(column, justify="left" if column == "variant" else "right", no_wrap=True)
     for name, r in fits.items():
         p = r.params
-        table.add_row(name, f"{p.k1:.4g}", f"{p.k2:.4g}", f"{p.tau1:.1f}", f"{p.tau2:.1f}", f"{p.p0:.2f}",
-                      f"{r.rmse:.3f}", f"{r.r2:.3f}", str(len(r.warnings)))
+        table.add_row(name.replace("_", "-"), f"{p.k1:.3g}", f"{p.k2:.3g}", f"{p.tau1:.1f}", f"{p.tau2:.1f}",
+                      f"{p.p0:.2f}", f"{r.rmse:.3f}", f"{r.r2:.3f}", str(len(r.warnings)))
     return table
 
 

@@ -36,7 +36,9 @@ class StravaIndex:
     skipped: list[Skipped] = field(default_factory=list)
 
     def entry(self, member: str) -> Entry | None:
-        return self.by_file.get(member.lower().lstrip("./"))
+        """The index entry of a file, also when the export sits in a top folder ("export_1/activities/...")."""
+        parts = member.lower().lstrip("./").split("/")
+        return next((self.by_file[key] for k in range(len(parts)) if (key := "/".join(parts[k:])) in self.by_file), None)
 
 
 def is_strava_index(data: bytes) -> bool:
