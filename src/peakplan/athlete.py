@@ -2,8 +2,8 @@
 of every session type, and the training before the block (the start state).
 
 The training before the block is a series of daily loads: the athlete's stated CTL, or the
-steady state of their current weekly minutes run easy, held for ``PRE_BLOCK_DAYS`` (the
-history file of a later issue replaces it with real days). CTL/ATL at the start, the Banister
+steady state of their current weekly minutes run easy, held for ``PRE_BLOCK_DAYS``, or the real
+days of ``athlete.loads_before`` (read from ``athlete.history``). CTL/ATL at the start, the Banister
 model's carried-over fitness and fatigue, and the untrained baseline p0 of a VDOT model all come
 from this one series (docs/science.md "Readiness").
 """
@@ -16,9 +16,11 @@ import numpy as np
 
 from peakplan.loads import LoadTable, load_table
 from peakplan.paces import Paces, distance_m, paces_from_race, training_paces, vdot_from_race
+from peakplan.readiness import PMC_TAU_ATL_DAYS, PMC_TAU_CTL_DAYS, ewma
 from peakplan.scenario.schema import Scenario
 from peakplan.timefmt import parse_duration_s
 
+RECENT_DAYS = 28        # "training as now": the last four weeks
 PRE_BLOCK_DAYS = 400     # e^(-400/45) < 1e-3: longer history changes nothing the models can see
 DEFAULT_VDOT = 40.0      # a 50:03 10K (Daniels' table): when nothing is known of the athlete's fitness
 
@@ -37,7 +39,8 @@ def current_fitness(scenario: Scenario) -> Fitness:
     if athlete.recent_race is not None:
         result = athlete.recent_race
         vdot = vdot_from_race(distance_m(result.distance), parse_duration_s(result.time))
-        return Fitness(vdot, f"recent race: {result.distance} in {result.time}")
+        distance = f"{result.distance:g} km" if isinstance(result.distance, float) else result.distance
+        return Fitness(vdot, f"recent race: {distance} in {result.time}")
     if race.goal_time:
         vdot = vdot_from_race(race.distance_km * 1000.0, parse_duration_s(race.goal_time))
         return Fitness(vdot, f"goal time {race.goal_time} (no recent race given: the goal stands for current fitness)")
@@ -69,7 +72,11 @@ def loads_of(scenario: Scenario) -> LoadTable:
 
 
 def steady_daily_load(scenario: Scenario, table: LoadTable | None = None) -> float:
-    """Daily load before the block: athlete.ctl, else the current weekly minutes run easy."""
+    """Daily load of training on as now: the mean of the last 28 days of athlete.loads_before, else
+    athlete.ctl, else the current weekly minutes run easy."""
+    before = scenario.athlete.loads_before
+    if before:
+        return float(np.mean(before[-RECENT_DAYS:]))
     if scenario.athlete.ctl is not None:
         return scenario.athlete.ctl
     table = table or loads_of(scenario)
@@ -77,12 +84,23 @@ def steady_daily_load(scenario: Scenario, table: LoadTable | None = None) -> flo
 
 
 def pre_block_loads(scenario: Scenario, table: LoadTable | None = None) -> np.ndarray:
-    """Daily loads of the ``PRE_BLOCK_DAYS`` before start_date, oldest first."""
-    return np.full(PRE_BLOCK_DAYS, steady_daily_load(scenario, table))
+    """Daily loads of the ``PRE_BLOCK_DAYS`` before start_date, oldest first.
+
+    With athlete.loads_before (a history), its days, and before them its first 28 days' mean held
+    steady (the runner was training before the history began); else the steady daily load.
+    """
+    before = np.asarray(scenario.athlete.loads_before[-PRE_BLOCK_DAYS:], dtype=float)
+    if len(before) == 0:
+        return np.full(PRE_BLOCK_DAYS, steady_daily_load(scenario, table))
+    return np.concatenate([np.full(PRE_BLOCK_DAYS - len(before), before[:RECENT_DAYS].mean()), before])
 
 
 def start_state(scenario: Scenario, table: LoadTable | None = None) -> tuple[float, float]:
-    """CTL and ATL at block start: the athlete's, else the steady state of the training before."""
-    steady = steady_daily_load(scenario, table)
+    """CTL and ATL at block start: the athlete's, else Coggan's PMC over the training before."""
     athlete = scenario.athlete
-    return (athlete.ctl if athlete.ctl is not None else steady, athlete.atl if athlete.atl is not None else steady)
+    if athlete.ctl is not None and athlete.atl is not None:
+        return athlete.ctl, athlete.atl
+    before = pre_block_loads(scenario, table)
+    ctl = float(ewma(before, PMC_TAU_CTL_DAYS, before[0])[-1])
+    atl = float(ewma(before, PMC_TAU_ATL_DAYS, before[0])[-1])
+    return (athlete.ctl if athlete.ctl is not None else ctl, athlete.atl if athlete.atl is not None else atl)

@@ -25,7 +25,8 @@ from peakplan.scenario import load_scenario
 from peakplan.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]
-FILES = sorted([*(ROOT / "scenarios").glob("*.yaml"), *(ROOT / "scenarios" / "athletes").glob("*.yaml")])
+FILES = sorted([*(ROOT / "scenarios").glob("*.yaml"), *(ROOT / "scenarios" / "athletes").glob("*.yaml"),
+                *(ROOT / "scenarios" / "history-sample").glob("*.yaml")])
 TAPER_BANDS = {
     "marathon": [(0.78 - 0.07, 0.78 + 0.07), (0.58 - 0.07, 0.58 + 0.07), (0.40 - 0.07, 0.40 + 0.07)],
     "half": [(0.68 - 0.12, 0.68 + 0.12), (0.40 - 0.10, 0.40 + 0.10)],

@@ -69,6 +69,8 @@ def test_model_file_loads_as_a_readiness_model(tmp_path: Path) -> None:
     assert isinstance(model, BanisterModel)
     assert model.k1 == pytest.approx(fit.params.k1, rel=1e-5) and model.p0 == pytest.approx(fit.params.p0, rel=1e-5)
     assert "2026-04-01" in path.read_text() and "day's own load excluded" in path.read_text()
+    # a VDOT fit plans like the runner model: p0 from the athlete's VDOT at block start, same guard rail
+    assert (model.unit, model.baseline, model.tsb_share_min, model.tsb_share_max) == ("vdot", "athlete", 0.10, 0.35)
 
 
 @pytest.mark.parametrize("value", [5e-05, 0.0044, 262.0, -3.25e-7, 1234567.0])

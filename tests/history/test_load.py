@@ -7,9 +7,8 @@ import datetime as dt
 import pytest
 
 from peakplan.history.activity import Activity, Segment
-from peakplan.history.load import INTENSITY_CAP, RPE_LOAD_PER_UNIT, LoadSettings, session_load, tss
+from peakplan.history.load import EASY_INTENSITY_FACTOR, INTENSITY_CAP, RPE_LOAD_PER_UNIT, LoadSettings, session_load, tss
 from peakplan.history.segments import Point, segments_from_points
-from peakplan.readiness import EASY_INTENSITY_FACTOR
 
 T_PACE = 270.0                     # 4:30/km threshold
 T_SPEED = 1000 / T_PACE

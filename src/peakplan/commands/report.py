@@ -11,7 +11,7 @@ from peakplan.commands.common import fail
 
 HELP = ("Write one HTML file (viewable offline) with the calendar of sessions, weekly volume by intensity, the "
         "CTL/ATL/TSB chart with the race marked, the readiness summary and tight rules. With several plans the "
-        "charts overlay the variants.")
+        "charts overlay the variants. With --history, the readiness model drawn against the athlete's races.")
 
 
 def report_command(
@@ -19,6 +19,8 @@ def report_command(
                                                 help="plan JSON files (`peakplan solve --out`); several overlay")],
     out: Annotated[Path, typer.Option("--out", "-o", help="the HTML file to write (atomically)")] = Path("report.html"),
     label: Annotated[list[str], typer.Option("--label", "-l", help="a name per plan, in order (default: file names)")] = [],  # noqa: B006
+    history: Annotated[Path | None, typer.Option(help="a history file (`peakplan history`): draw the first plan's "
+                                                      "readiness model against its races")] = None,
     debug: Annotated[bool, typer.Option(help="show Python tracebacks")] = False,
 ) -> None:
     """Write a self-contained HTML report (see HELP)."""
@@ -31,8 +33,13 @@ def report_command(
 
     loaded = [read_plan(p) for p in plans]
     names = unique_labels(list(label) or [p.stem for p in plans])
+    races = None
+    if history is not None:
+        from peakplan.history import read_history
+
+        races = (read_history(history), history.name)
     try:
-        write_text_atomic(out, report_html(loaded, names))
+        write_text_atomic(out, report_html(loaded, names, races))
     except OSError as exc:
         fail(f"{out}: cannot write the report ({exc.strerror or exc}); pick a writable path.", debug)
     print(f"report written to {out}")

@@ -17,6 +17,8 @@ from peakplan.errors import InputError
 from peakplan.fitting.banister import influence_days
 from peakplan.fitting.fit import FitResult
 
+RUNNER_TSB_SHARE = (0.10, 0.35)   # models/runner.yaml's tsb_share_min and tsb_share_max
+
 CONVENTION_TEXT = {
     "excluded": "performance on day t is predicted from the loads of the days before t (the day's own load "
                 "excluded), the convention the solver scores race day with (docs/science.md \"Readiness\")",
@@ -70,4 +72,12 @@ def model_yaml(result: FitResult, data_name: str, fitted_on: dt.date) -> str:
             f"tau_fitness_days: {number(p.tau1)}",
             f"tau_fatigue_days: {number(p.tau2)}",
             f"p0: {number(p.p0)}    # {unit} without training"]
+    if unit == "VDOT":
+        body += ["unit: vdot",
+                 "# Planning: p0 again from the athlete's current VDOT and the loads before the block (the fit above",
+                 "# assumed no training before the history began), and the runner model's guard rail on race-day form",
+                 "# (models/runner.yaml, docs/science.md \"Form window\").",
+                 "baseline: athlete",
+                 f"tsb_share_min: {RUNNER_TSB_SHARE[0]}",
+                 f"tsb_share_max: {RUNNER_TSB_SHARE[1]}"]
     return "\n".join([*(f"# {line}".rstrip() for line in _header(result, data_name, fitted_on)), *body]) + "\n"

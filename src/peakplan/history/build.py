@@ -17,14 +17,20 @@ from pathlib import Path
 
 from peakplan.errors import InputError
 from peakplan.history.activity import Activity, Unusable
-from peakplan.history.load import INTENSITY_CAP, RPE_LOAD_PER_UNIT, LoadSettings, needs_threshold, session_load
+from peakplan.history.load import (
+    EASY_INTENSITY_FACTOR,
+    INTENSITY_CAP,
+    RPE_LOAD_PER_UNIT,
+    LoadSettings,
+    needs_threshold,
+    session_load,
+)
 from peakplan.history.model import Day, History, LoadRules, Session, Skipped, Test
 from peakplan.history.races import RECENT_RACE_DAYS, test_of
 from peakplan.history.reading import read_containers
 from peakplan.history.segments import SEGMENT_S, STOPPED_SPEED_M_PER_S
 from peakplan.history.sources import expand
 from peakplan.paces import VDOT_RANGE, training_paces
-from peakplan.readiness import EASY_INTENSITY_FACTOR
 from peakplan.timefmt import clock
 
 DUPLICATE_OVERLAP = 0.5  # two runs sharing half the shorter one's time are one run recorded twice

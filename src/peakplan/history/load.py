@@ -23,13 +23,13 @@ from dataclasses import dataclass
 
 from peakplan.history.activity import Activity, Segment
 from peakplan.history.model import LoadSource
-from peakplan.readiness import EASY_INTENSITY_FACTOR
 
 INTENSITY_CAP = 1.4
 # Session-RPE to rTSS-like units: one hour at threshold (100) is taken as RPE 7 ("very hard" on
 # Foster's CR-10) for 60 minutes, so 100 / (7 x 60) per RPE-minute (practice, docs/history.md "Load").
 RPE_AT_THRESHOLD = 7.0
 RPE_LOAD_PER_UNIT = 100.0 / (RPE_AT_THRESHOLD * 60.0)
+EASY_INTENSITY_FACTOR = 0.70  # a run with nothing but its duration: easy running, IF 0.65-0.75 (docs/science.md "Load")
 HR_REST_BPM = 60.0  # default resting heart rate when only a threshold heart rate is given (practice)
 
 

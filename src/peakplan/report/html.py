@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from peakplan import __version__
 from peakplan.plan.file import PlanFile, TightRule
 from peakplan.report.calendar_html import calendar_html, paces_line
 from peakplan.report.charts import pmc_chart, volume_chart
 from peakplan.report.metrics import METRICS, fmt, metrics
+
+if TYPE_CHECKING:
+    from peakplan.history.model import History
 
 CSS = """
 body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:24px;color:#1b1b1b;
@@ -70,8 +74,9 @@ def tight_html(plan: PlanFile) -> str:
             f"</thead><tbody>{rows}</tbody></table>")
 
 
-def report_html(plans: Sequence[PlanFile], labels: Sequence[str]) -> str:
-    """The whole report page for one plan or several variants (charts overlay the variants)."""
+def report_html(plans: Sequence[PlanFile], labels: Sequence[str], history: tuple[History, str] | None = None) -> str:
+    """The whole report page for one plan or several variants (charts overlay the variants); with a
+    history (and its name), the first plan's readiness model drawn against its races."""
     first = plans[0]
     name = first.scenario.name or "Training plan"
     race = first.race
@@ -96,6 +101,11 @@ def report_html(plans: Sequence[PlanFile], labels: Sequence[str]) -> str:
             parts.append(f"<h3>{escape(label)}</h3>")
         parts.append(tight_html(plan))
     parts.append("</section>")
+    if history is not None:
+        from peakplan.report.model_fit import model_fit_html
+
+        parts += ['<section id="model-fit"><h2>Readiness model against your races</h2>',
+                  model_fit_html(first, *history), "</section>"]
     body = "\n".join(parts)
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'

@@ -20,6 +20,7 @@ from peakplan.files.yaml_source import SourceError, parse_yaml, read_text
 from peakplan.modelfiles import BanisterModel, load_catalogue, load_defaults, load_readiness
 from peakplan.modelfiles.store import is_path
 from peakplan.scenario import checks
+from peakplan.scenario.athlete_history import from_history
 from peakplan.scenario.athlete_units import to_minutes
 from peakplan.scenario.schema import Race, Scenario
 from peakplan.timefmt import parse_duration_s
@@ -138,7 +139,7 @@ def scenario_from_dict(data: Any, source: str = "scenario", base_dir: Path | Non
     checks.check_dates(data, source, lines)
     checks.check_goal_time(data, source, lines)
     checks.check_day_minutes(data, source, lines)
-    data = to_minutes(data, source)
+    data = to_minutes(from_history(data, source, base_dir, lines), source)
     try:
         scenario = Scenario.model_validate(resolve(data, base_dir))
     except ValidationError as exc:

@@ -9,7 +9,7 @@ from: the rules, the session catalogue and the readiness model.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -84,6 +84,14 @@ class Athlete(Frozen):
     recent_race: RaceResult | None = None
     vdot: float | None = Field(default=None, ge=15, le=90,
                                description="current VDOT (Daniels); else from recent_race, else the goal time")
+    history: str | None = Field(default=None, description="a history file written by `peakplan history` (a path, "
+                                "relative to the scenario): the block starts from its real daily loads, and it "
+                                "fills in current_weekly_minutes, longest_recent_run_minutes and recent_race "
+                                "when they are not given")
+    loads_before: tuple[Annotated[float, Field(ge=0, le=2000)], ...] = Field(
+        default=(), max_length=5000, description="daily loads (hours x IF^2 x 100) of the days before start_date, "
+        "oldest first, the last one the day before; filled in from athlete.history. Empty: the athlete's "
+        "current volume run easy, steadily")
 
 
 class Availability(Frozen):
