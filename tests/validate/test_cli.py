@@ -57,7 +57,7 @@ def test_violations_table_and_json(app, files):
     result = _run(app, scenario_path, plan_path, "--json")
     assert result.exit_code == 1
     assert json.loads(result.output) == [{"rule": "plan_consistency", "where": "2027-01-05",
-                                          "amount": "load 99.000 stated, 32.667 recomputed",
+                                          "amount": "load 99.000 stated, 43.902 recomputed",
                                           "message": result_message(result.output)}]
 
 

@@ -1,7 +1,7 @@
 """Mutation tests: a solver plan validates; each injected violation is caught by its rule.
 
-The plan comes from ``peakplan.planner.solve`` (the CP-SAT model) for a 7-week half marathon cut from
-the shipped ``half-14w`` scenario (taper week, deload week 4, Monday off, one blackout date),
+The plan comes from ``peakplan.planner.solve`` (the CP-SAT model) for an 8-week half marathon cut from
+the shipped ``half-14w`` scenario (taper week, a deload week, Monday off, one blackout date),
 solved once per module. Each mutation edits a deep copy; edited minutes get their load and hard
 flag recomputed, so the mutation hits its rule and not only plan_consistency.
 """
@@ -16,21 +16,20 @@ from pathlib import Path
 import pytest
 import yaml
 
-from peakplan.modelfiles import load_catalogue
 from peakplan.planner import solve
 from peakplan.scenario import Scenario, scenario_from_dict
 from peakplan.validate import validate
 
-from .plan_builder import MUTATION_LOG
+from .plan_builder import MUTATION_LOG, day_load, is_hard
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
-BLACKOUT = "2027-03-24"  # a Wednesday in week 3
+BLACKOUT = "2027-03-24"  # a Wednesday in week 4
 
 
 @pytest.fixture(scope="module")
 def solved() -> tuple[Scenario, dict]:
     data = yaml.safe_load((SCENARIOS / "half-14w.yaml").read_text(encoding="utf-8"))
-    data["start_date"] = "2027-03-08"  # 49 days: 7 weeks, taper 1 -> R = 5
+    data["start_date"] = "2027-03-01"  # 56 days: 8 weeks, taper 1 -> R = 6
     data["availability"]["blackout_dates"] = [BLACKOUT]
     data["solver"] = {"time_limit_s": 30, "workers": 1, "seed": 0}
     scenario = scenario_from_dict(data)
@@ -45,12 +44,13 @@ class Plan:
     def __init__(self, scenario: Scenario, plan: dict) -> None:
         self.scenario, self.plan = scenario, plan
         self.days = plan["days"]
-        self.catalogue = load_catalogue(scenario.model.catalogue).sessions
+        self.catalogue = scenario.catalogue.sessions
 
     def set(self, d: int, session: str, minutes: int) -> str:
-        kind = self.catalogue[session]
-        self.days[d] |= {"session": session, "minutes": minutes, "hard": kind.hard,
-                         "load": round(minutes * kind.intensity_factor**2 * 100 / 60, 3)}
+        """A new session and minutes on day ``d``, its load (pace-based, plan_loads.py) and hard flag recomputed."""
+        date = dt.date.fromisoformat(self.days[d]["date"])
+        self.days[d] |= {"session": session, "minutes": minutes, "hard": is_hard(self.scenario, session),
+                         "load": day_load(self.scenario, date, session, minutes)}
         return self.days[d]["date"]
 
     def training(self, week: int | None = None) -> list[int]:
@@ -62,6 +62,7 @@ class Plan:
         return next(d for d in self.training(week) if test(d))
 
     def cap(self, d: int) -> int:
+        """The weekday's minutes (blackout dates and date caps aside)."""
         return self.scenario.availability.max_minutes[self.days[d]["weekday"]]
 
     def week_of_phase(self, *phases: str) -> int:
@@ -72,7 +73,7 @@ class Plan:
             if self.days[s]["minutes"]:
                 self.set(t, self.days[s]["session"], self.days[s]["minutes"])
             else:
-                self.days[t] |= {"session": "rest", "minutes": 0, "load": 0.0, "hard": False}
+                self.set(t, "rest", 0)
 
 
 def adjacent_hard_days(p: Plan) -> tuple[str, str]:
@@ -83,7 +84,7 @@ def adjacent_hard_days(p: Plan) -> tuple[str, str]:
 
 
 def week_up_40_percent(p: Plan) -> tuple[str, str]:
-    week = p.week_of_phase("build")
+    week = next(w["week"] for w in p.plan["weeks"][1:] if w["phase"] in ("build", "race_specific") and not w["deload"])
     for d in p.training(week):
         if p.days[d]["minutes"]:
             p.set(d, p.days[d]["session"], round(1.4 * p.days[d]["minutes"]))
@@ -133,6 +134,27 @@ def deload_skipped(p: Plan) -> tuple[str, str]:
     return "deload", f"week {week}"
 
 
+def return_week_jumps(p: Plan) -> tuple[str, str]:
+    """The week after the recovery week 20 % above the week before the recovery."""
+    week = next(w["week"] for w in p.plan["weeks"] if w["deload"]) + 1
+    p.copy_week(week - 2, week)
+    for d in p.training(week):
+        if p.days[d]["minutes"]:
+            p.set(d, p.days[d]["session"], round(1.2 * p.days[d]["minutes"]))
+    return "deload", f"week {week}"
+
+
+def base_week_over_its_ceiling(p: Plan) -> tuple[str, str]:
+    """The first base week raised above its phase ceiling (a share of the athlete's peak week)."""
+    ceiling = p.scenario.rules.progression.phase_ceilings["base"] * p.scenario.athlete.peak_weekly_minutes
+    week = p.week_of_phase("base")
+    factor = 1.1 * ceiling / sum(p.days[d]["minutes"] for d in p.training(week))
+    for d in p.training(week):
+        if p.days[d]["minutes"]:
+            p.set(d, p.days[d]["session"], round(factor * p.days[d]["minutes"]))
+    return "progression", f"week {week}"
+
+
 def hard_the_day_before_the_race(p: Plan) -> tuple[str, str]:
     return "race_week", p.set(len(p.days) - 2, "race_pace", 30)
 
@@ -159,7 +181,8 @@ def weekly_total_tampered(p: Plan) -> tuple[str, str]:
 
 
 MUTATIONS = [adjacent_hard_days, week_up_40_percent, taper_removed, session_on_blackout_date, session_on_a_day_off,
-             long_run_over_cap, quota_missed, intervals_in_base, deload_skipped, hard_the_day_before_the_race,
+             long_run_over_cap, quota_missed, intervals_in_base, deload_skipped, return_week_jumps,
+             base_week_over_its_ceiling, hard_the_day_before_the_race,
              session_too_short, readiness_tampered, load_tampered, weekly_total_tampered]
 
 
@@ -181,12 +204,14 @@ def test_mutation_is_caught(solved, mutate):
 
 
 def test_model_agrees_on_an_exact_phase_split_tie():
-    # R = 5, shares .3/.3/.3/.1: quotas 1.5, 1.5, 1.5, 0.5 -> floors 1, 1, 1, 0 and two leftovers
-    # to the four-way tie at .5: peak, then race_specific (docs/rules.md) -> base, build, rs, rs, peak.
+    # R = 6, shares .3/.3/.3/.1: quotas 1.8, 1.8, 1.8, 0.6 (in floats 6 · 0.3 = 1.7999999999999998)
+    # -> floors 1, 1, 1, 0 and three leftovers to the three-way tie at .8: race_specific, build, base
+    # (docs/rules.md) -> base, base, build, build, rs, rs and no peak week.
     data = yaml.safe_load((SCENARIOS / "half-14w.yaml").read_text(encoding="utf-8"))
-    data |= {"start_date": "2027-03-08", "solver": {"time_limit_s": 30, "workers": 1, "seed": 0},
+    data |= {"start_date": "2027-03-01", "solver": {"time_limit_s": 30, "workers": 1, "seed": 0},
              "rules": {"phases": {"shares": {"base": 0.3, "build": 0.3, "race_specific": 0.3, "peak": 0.1}}}}
     scenario = scenario_from_dict(data)
     plan = solve(scenario).plan.model_dump(mode="json")
-    assert [w["phase"] for w in plan["weeks"]][:5] == ["base", "build", "race_specific", "race_specific", "peak"]
+    assert [w["phase"] for w in plan["weeks"]][:6] == ["base", "base", "build", "build", "race_specific",
+                                                       "race_specific"]
     assert validate(scenario, plan) == []

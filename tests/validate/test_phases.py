@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-from peakplan.validate import validate
+from .plan_builder import BASE_WEEKS, edit, found, make_scenario
 
-from .plan_builder import BASE_WEEKS, build_plan, edit, make_scenario
-
-NO_QUOTAS = {"quotas": {"enabled": False}}  # the strides quota of the base week would break too
+NO_QUOTAS = {"quotas": {"enabled": False}}  # the quotas of the changed weeks would break too
 
 
 def test_intervals_allowed_in_race_specific_not_in_base():
     scenario = make_scenario(rules=NO_QUOTAS)
-    assert validate(scenario, build_plan(scenario, BASE_WEEKS)) == []  # week 3 (race_specific) has intervals
+    assert found(scenario, BASE_WEEKS) == []  # weeks 4-7 (race_specific, peak, taper) hold intervals
     weeks = edit(BASE_WEEKS, 1, "strides:40", "intervals:45")  # week 1 Wednesday, base phase
-    found = validate(scenario, build_plan(scenario, weeks))
-    assert [(v.rule, v.where, v.amount) for v in found] == [("phases", "2027-01-06", "intervals in the base phase")]
+    assert found(scenario, weeks) == [("phases", "2027-01-06", "intervals in the base phase")]
 
 
 def test_repetitions_are_for_peak_and_taper_only():
     scenario = make_scenario(rules=NO_QUOTAS)
-    weeks = edit(BASE_WEEKS, 3, "intervals:45", "repetitions:45")
-    found = validate(scenario, build_plan(scenario, weeks))
-    assert [(v.rule, v.where) for v in found] == [("phases", "2027-01-19")]
+    assert found(scenario, edit(BASE_WEEKS, 6, "intervals:45", "repetitions:45")) == []  # peak week
+    assert found(scenario, edit(BASE_WEEKS, 5, "intervals:45", "repetitions:45")) == [
+        ("phases", "2027-02-02", "repetitions in the race_specific phase")]
 
 
 def test_switched_off_rule_is_not_checked():
     scenario = make_scenario(rules=NO_QUOTAS | {"phases": {"enabled": False}})
-    weeks = edit(BASE_WEEKS, 1, "strides:40", "intervals:45")
-    assert validate(scenario, build_plan(scenario, weeks)) == []
+    assert found(scenario, edit(BASE_WEEKS, 1, "strides:40", "intervals:45")) == []

@@ -24,12 +24,15 @@ from peakplan.validate import (
     hard_easy,
     intensity_mix,
     long_run,
+    long_run_build,
     phases,
+    progression,
     quality_caps,
     quotas,
     race_week,
     sessions,
     taper,
+    tune_up,
     weekly_ramp,
 )
 from peakplan.validate.plan_context import PlanContext, PlanFormatError, build_context
@@ -37,10 +40,11 @@ from peakplan.validate.violation import Tally, Violation
 
 __all__ = ["FAMILIES", "PlanFormatError", "Report", "Violation", "validate", "validate_report"]
 
-# Always-on families first, then the switchable rules in the order of docs/rules.md.
-FAMILIES = (availability, sessions, phases, weekly_ramp, deload, hard_easy, long_run, intensity_mix,
-            quality_caps, taper, race_week, quotas, form_window, acwr, ctl_ramp, atl_cap, consistency)
-ALWAYS_ON = {"availability", "sessions", "plan_consistency"}
+# The families in the order of docs/rules.md's table, then plan_consistency.
+FAMILIES = (availability, sessions, phases, tune_up, weekly_ramp, deload, hard_easy, long_run, long_run_build,
+            intensity_mix, quality_caps, taper, race_week, quotas, progression, form_window, acwr, ctl_ramp, atl_cap,
+            consistency)
+ALWAYS_ON = {"availability", "sessions", "tune_up", "plan_consistency"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ def is_enabled(ctx: PlanContext, rule: str) -> bool:
     """A family is checked unless its ``rules.<name>.enabled`` is false in the scenario."""
     if rule in ALWAYS_ON:
         return True
+    if rule == long_run_build.NAME and not ctx.scenario.rules.long_run.enabled:
+        return False  # docs/rules.md: off when long_run is off
     if rule == form_window.NAME:  # no switch of its own: on exactly when the readiness model has a window
         return ctx.readiness_model.has_form_window
     return bool(getattr(ctx.scenario.rules, rule).enabled)

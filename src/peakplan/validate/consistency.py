@@ -29,7 +29,8 @@ DAY_MESSAGES = {
     "phase": "The phase label is not the one the scenario's phase split gives for this week.",
     "minutes": "The race day's minutes must be the race session's duration.",
     "hard": "The hard flag does not match the session type in the catalogue.",
-    "load": "The load is not minutes x IF^2 x 100 / 60 of the session, so readiness rests on wrong numbers.",
+    "load": "The load is not the session's minutes x its load per minute (docs/rules.md \"Load\"), so readiness "
+            "rests on wrong numbers.",
     "ctl": "The stated fitness (CTL) does not follow from the plan's loads.",
     "atl": "The stated fatigue (ATL) does not follow from the plan's loads.",
     "tsb": "The stated form (TSB) does not follow from the plan's loads.",

@@ -5,7 +5,8 @@ Hard days are training days with a hard session, and the race day. Two hard days
 as a back-to-back pair: at most ``back_to_back_per_week`` pairs per week (a pair belongs to the
 week of its first day), and never three hard days in a row (when ``min_easy_days_between ≥ 1``).
 With ``long_run_counts_as_hard`` long-run days are hard days for the spacing rules (not for the
-weekly count). Hard training days per week (race excluded) ≤ ``max_hard_per_week`` (docs/rules.md).
+weekly count). Hard training days per week (race and long runs excluded, hard long types such as
+``long_mp`` and the ``tune_up`` race included) ≤ ``max_hard_per_week`` (docs/rules.md).
 Sources: no two hard days in a row, about 48 h (Bowerman; docs/science.md "Hard and easy days"); occasional
 back-to-back quality days (seed article); two quality sessions a week (Daniels; practice).
 """

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from peakplan.validate.plan_context import PlanContext
 from peakplan.validate.recompute import effective_loads, pmc_trajectory
-from peakplan.validate.violation import Tally
+from peakplan.validate.violation import Tally, fmt_num
 
 TOL = 1e-3
 
@@ -16,7 +16,7 @@ def check_acwr(ctx: PlanContext, out: Tally) -> None:
     for d in range(rule.warmup_days, ctx.cal.race_day):
         ctl, atl = float(pmc.ctl[d]), float(pmc.atl[d])
         out.expect(atl <= rule.max_ratio * ctl + TOL, ctx.cal.date(d).isoformat(),
-                   f"ATL/CTL {atl / ctl if ctl else float('inf'):.2f} over {rule.max_ratio:g}",
+                   f"ATL/CTL {fmt_num(atl / ctl, 3) if ctl else 'infinite'} over {rule.max_ratio:g}",
                    f"Fatigue {atl:.1f} is more than {rule.max_ratio:g} x fitness {ctl:.1f} on this day.")
 
 
@@ -29,7 +29,8 @@ def check_ctl_ramp(ctx: PlanContext, out: Tally) -> None:
             continue
         end = float(pmc.ctl[days[-1]])
         limit = rule.max_per_week * ctx.cal.week_length(w) / 7
-        out.expect(end - before <= limit + TOL, f"week {w}", f"CTL +{end - before:.1f} over +{limit:.1f}",
+        out.expect(end - before <= limit + TOL, f"week {w}",
+                   f"CTL +{fmt_num(end - before, 2)} over +{fmt_num(limit, 2)}",
                    f"Fitness rises from {before:.1f} to {end:.1f} this week, more than {rule.max_per_week:g} a week.")
         before = end
 
@@ -38,5 +39,6 @@ def check_atl_cap(ctx: PlanContext, out: Tally) -> None:
     rule, pmc = ctx.scenario.rules.atl_cap, pmc_trajectory(ctx, effective_loads(ctx))
     for d in range(ctx.cal.race_day):
         atl = float(pmc.atl[d])
-        out.expect(atl <= rule.max_atl + TOL, ctx.cal.date(d).isoformat(), f"ATL {atl - rule.max_atl:+.1f} over",
+        out.expect(atl <= rule.max_atl + TOL, ctx.cal.date(d).isoformat(),
+                   f"ATL +{fmt_num(atl - rule.max_atl, 2)} over the cap",
                    f"Fatigue {atl:.1f} is over the cap of {rule.max_atl:g}.")

@@ -2,7 +2,10 @@
 
 Weekly numbers follow docs/rules.md "Calendar": ``V(w)`` = training minutes of week ``w`` (the race
 excluded), ``E(w) = V(w) · 7 / len(w)`` its full-week equivalent, a running day is a training
-day with minutes > 0, ``L(w)`` the minutes of the week's long session (0 if none).
+day with minutes > 0, ``L(w)`` the minutes of the week's long session (0 if none), ``Q(w)`` the
+week's quality minutes (``quality_fraction · minutes`` of sessions whose ``quality_kind`` is not
+``none``). ``REF(u)`` = ``E(u)`` of a reference week, the athlete's current weekly minutes
+without one (docs/rules.md "Phases and deloads").
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ class WeekSums:
     hard_training_days: np.ndarray
     long_minutes: np.ndarray  # L(w)
     low_intensity_minutes: np.ndarray  # sum of (1 - quality_fraction) * minutes
+    quality_minutes: np.ndarray  # Q(w)
 
 
 @dataclass(frozen=True)
@@ -50,11 +54,26 @@ class PlanContext:
     def E(self, week: int) -> float:  # noqa: N802 - the name used in docs/rules.md
         return float(self.weeks.equivalent_minutes[week - 1])
 
-    def REF(self, week: int) -> float:  # noqa: N802 - the name used in docs/rules.md
-        """A week as a reference: E(w) when full, the athlete's current volume for a partial week 1."""
-        if self.cal.week_length(week) == 7:
-            return self.E(week)
-        return float(self.scenario.athlete.current_weekly_minutes)
+    def V(self, week: int) -> float:  # noqa: N802 - the name used in docs/rules.md
+        return float(self.weeks.volume_minutes[week - 1])
+
+    def L(self, week: int) -> float:  # noqa: N802 - the name used in docs/rules.md
+        return float(self.weeks.long_minutes[week - 1])
+
+    def Q(self, week: int) -> float:  # noqa: N802 - the name used in docs/rules.md
+        return float(self.weeks.quality_minutes[week - 1])
+
+    def REF(self, reference: int | None) -> float:  # noqa: N802 - the name used in docs/rules.md
+        """The volume a reference week stands for: E(u), or the athlete's current volume without one."""
+        if reference is None:
+            return float(self.scenario.athlete.current_weekly_minutes)
+        return self.E(reference)
+
+    def ref_name(self, reference: int | None) -> str:
+        return "the athlete's current volume" if reference is None else f"week {reference}"
+
+    def running_days(self, week: int) -> int:
+        return int(self.weeks.running_days[week - 1])
 
 
 def _week_sums(cal: Layout, days: PlanDays) -> WeekSums:
@@ -66,6 +85,7 @@ def _week_sums(cal: Layout, days: PlanDays) -> WeekSums:
         return np.bincount(week_index, weights=values.astype(float), minlength=n_weeks)
 
     minutes = days.minutes.astype(float)
+    quality = np.array([kind != "none" for kind in days.quality_kind])
     volume = per_week(minutes)
     length = np.bincount(week_index, minlength=n_weeks).astype(float)
     long_minutes = np.zeros(n_weeks)
@@ -78,6 +98,7 @@ def _week_sums(cal: Layout, days: PlanDays) -> WeekSums:
         hard_training_days=per_week(training & days.hard),
         long_minutes=long_minutes,
         low_intensity_minutes=per_week((1.0 - days.quality_fraction) * minutes),
+        quality_minutes=per_week(np.where(quality, days.quality_fraction * minutes, 0.0)),
     )
 
 

@@ -4,7 +4,9 @@ Structural problems (an entry that is not an object, a missing or malformed date
 minutes, a date outside the block, a duplicate or missing date) become ``plan_consistency``
 violations; the day is then read as rest so that every other family can still run.
 The race day (``T``) carries no training minutes: its session is the race
-(docs/plan-format.md; docs/rules.md "Calendar": the race is excluded from volumes).
+(docs/plan-format.md; docs/rules.md "Calendar": the race is excluded from volumes). A tune-up
+day's ``tune_up`` session is loaded at the even pace of the tune-up's own distance (docs/rules.md
+"Load").
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from peakplan.validate.session_load import per_minute
 from peakplan.validate.violation import Violation
 
 CONSISTENCY = "plan_consistency"
+TUNE_UP = "tune_up"  # the session type of a tune-up race (docs/rules.md, tune_up)
 
 
 def session_type(catalogue: Catalogue, name: str) -> SessionType | None:
@@ -112,7 +115,8 @@ def read_days(raw_days: list, cal: Layout, catalogue: Catalogue, paces: Paces | 
         kind = session_type(catalogue, name)
         if kind is not None:
             out.hard[d], out.long[d] = kind.hard, kind.long
-            out.load_per_minute[d], out.quality_fraction[d] = per_minute(kind, paces, race_km), kind.quality_fraction
+            km = cal.tune_up_km.get(d, race_km) if name == TUNE_UP else race_km
+            out.load_per_minute[d], out.quality_fraction[d] = per_minute(kind, paces, km), kind.quality_fraction
             out.quality_kind[d] = kind.quality_kind
     out.hard[cal.race_day] = True
     return out

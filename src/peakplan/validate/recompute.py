@@ -8,7 +8,8 @@
   sum's value on day 0 (the day's own load never counts).
 - PMC (Coggan; TrainingPeaks; docs/science.md "Readiness"), exponential EWMA variant
   ``λ = 1 − e^{−1/τ}``: ``CTL(d) = CTL(d−1) + λ_ctl · (load_d − CTL(d−1))``, same for ATL;
-  ``CTL(−1)``/``ATL(−1)`` = athlete.ctl/atl, or the daily load before the block. TSB on day ``d`` = ``CTL(d−1) − ATL(d−1)``.
+  ``CTL(−1)``/``ATL(−1)`` = athlete.ctl/atl, or the 42/7-day PMC over the 400 days
+  before the block. TSB on day ``d`` = ``CTL(d−1) − ATL(d−1)``.
   PMC readiness = ``CTL(T−1)``; race-day TSB = ``CTL(T−1) − ATL(T−1)``. Constants 42/7 are used
   for the per-day trajectory when the readiness model is banister.
 """
@@ -22,7 +23,7 @@ import numpy as np
 from peakplan.modelfiles import BanisterModel, PmcModel
 from peakplan.scenario.schema import Scenario
 from peakplan.validate.plan_context import PlanContext
-from peakplan.validate.session_load import athlete_paces, athlete_vdot, pre_block, pre_block_level, race_per_minute
+from peakplan.validate.session_load import athlete_paces, athlete_vdot, pre_block, race_per_minute
 
 LOAD_ABS_TOL = 2e-3  # loads, ctl, atl, tsb are written rounded to 3 decimals
 DEFAULT_TAU_CTL_DAYS, DEFAULT_TAU_ATL_DAYS = 42.0, 7.0  # Coggan PMC
@@ -55,9 +56,10 @@ def effective_loads(ctx: PlanContext) -> np.ndarray:
 
 
 def initial_ctl_atl(scenario: Scenario) -> tuple[float, float]:
-    steady = pre_block_level(scenario, athlete_paces(scenario))
-    ctl = scenario.athlete.ctl if scenario.athlete.ctl is not None else steady
-    atl = scenario.athlete.atl if scenario.athlete.atl is not None else steady
+    """athlete.ctl/atl, else the 42/7-day PMC over the 400 days before the block (from their first day's load)."""
+    before = pre_block(scenario, athlete_paces(scenario))
+    ctl = scenario.athlete.ctl if scenario.athlete.ctl is not None else ewma(before, before[0], 42.0)[-1]
+    atl = scenario.athlete.atl if scenario.athlete.atl is not None else ewma(before, before[0], 7.0)[-1]
     return float(ctl), float(atl)
 
 

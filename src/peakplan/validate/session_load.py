@@ -9,7 +9,8 @@ contract (docs/rules.md "Load" and "Readiness") without the product's ``peakplan
   and hill I, repetition and stride R, race = even pace of the goal race. Without paces:
   ``IF² · 100 / 60`` with the catalogue's intensity_factor. Rest is 0.
 - Race day: ``race_session.minutes`` at race pace (or race_session.intensity_factor without paces).
-- Before the block: 400 days at athlete.ctl, else at current_weekly_minutes / 7 run easy.
+- Before the block: athlete.loads_before (its last 400 days, the mean of its first 28 before them),
+  else 400 days at athlete.ctl, else at current_weekly_minutes / 7 run easy.
 """
 
 from __future__ import annotations
@@ -72,6 +73,10 @@ def race_per_minute(scenario: Scenario, paces: Paces | None) -> float:
 
 
 def pre_block_level(scenario: Scenario, paces: Paces | None) -> float:
+    """Training on as now: the last 28 days of athlete.loads_before, else athlete.ctl, else easy minutes."""
+    if scenario.athlete.loads_before:
+        recent = scenario.athlete.loads_before[-28:]
+        return float(sum(recent) / len(recent))
     if scenario.athlete.ctl is not None:
         return float(scenario.athlete.ctl)
     easy = scenario.catalogue.sessions.get("easy")
@@ -79,4 +84,9 @@ def pre_block_level(scenario: Scenario, paces: Paces | None) -> float:
 
 
 def pre_block(scenario: Scenario, paces: Paces | None) -> np.ndarray:
-    return np.full(PRE_BLOCK_DAYS, pre_block_level(scenario, paces))
+    """The 400 days before the block: athlete.loads_before's last 400, preceded by the mean of its first 28."""
+    given = list(scenario.athlete.loads_before)[-PRE_BLOCK_DAYS:]
+    if not given:
+        return np.full(PRE_BLOCK_DAYS, pre_block_level(scenario, paces))
+    head = given[:28]
+    return np.array([sum(head) / len(head)] * (PRE_BLOCK_DAYS - len(given)) + given, dtype=float)

@@ -1,0 +1,53 @@
+"""long_run, second half: single runs grow in small steps, and the block reaches a peak long run.
+
+- No training session (the race excluded) is longer than ``(1+max_growth) · M(w−1)``, with
+  ``M(0) = athlete.longest_recent_run_minutes`` and ``M(w)`` the longest of ``M(w−1)`` and the
+  training sessions of week ``w``.
+- Some loading week has ``L(w) ≥ min(ceil(min_peak_share_of_race · race_session.minutes),
+  min_peak_cap_minutes, max_minutes)`` when that minimum is > 0; reported for the loading weeks
+  as a whole ("weeks 1-R").
+(docs/rules.md, long_run; docs/science.md "Long run".)
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+from peakplan.validate.plan_context import PlanContext
+from peakplan.validate.violation import Tally, exceeds, fmt_minutes, fmt_num
+
+NAME = "long_run"
+
+
+def check_growth(ctx: PlanContext, out: Tally) -> None:
+    growth = ctx.scenario.rules.long_run.max_growth
+    longest_minutes = float(ctx.scenario.athlete.longest_recent_run_minutes)
+    for w in range(1, ctx.cal.n_weeks + 1):
+        cap_minutes = (1.0 + growth) * longest_minutes
+        week_days = ctx.cal.training_days_of_week(w)
+        for d in week_days:
+            minutes = float(ctx.days.minutes[d])
+            out.expect(not exceeds(minutes, cap_minutes), ctx.cal.where(d),
+                       f"+{fmt_minutes(minutes - cap_minutes)} over the single-run growth cap",
+                       f"No run may be more than {fmt_num(100 * growth)} % longer than the longest so far "
+                       f"({fmt_minutes(longest_minutes)}); this one is {fmt_minutes(minutes)}.")
+        longest_minutes = max([longest_minutes] + [float(ctx.days.minutes[d]) for d in week_days])
+
+
+def peak_minimum_minutes(ctx: PlanContext) -> int:
+    rule = ctx.scenario.rules.long_run
+    # the share is read as the decimal written, so 0.65 · 240 is exactly 156, not 156.00000000000003
+    share_minutes = math.ceil(Fraction(str(rule.min_peak_share_of_race)) * ctx.scenario.race_session.minutes)
+    return min(share_minutes, rule.min_peak_cap_minutes, rule.max_minutes)
+
+
+def check_peak_minimum(ctx: PlanContext, out: Tally) -> None:
+    need = peak_minimum_minutes(ctx)
+    r = ctx.cal.loading_weeks
+    if need <= 0:
+        return
+    longest = max(ctx.L(w) for w in range(1, r + 1))
+    out.expect(longest >= need, f"weeks 1-{r}", f"longest long run {fmt_minutes(need - longest)} short of {need} min",
+               f"The block's longest long run in the loading weeks is {fmt_minutes(longest)}; the race asks for "
+               f"one of at least {need} min before the taper.")
