@@ -167,6 +167,11 @@ class LongRun(Rule):
         return self.max_share_by_days[days]
 
 
+class LongRunBuild(Rule):
+    min_share_of_longest: float = Field(ge=0, le=1, description="outside recovery weeks the long run is at least this "
+                                                                "share of the longest long run of the block so far")
+
+
 class IntensityMix(Rule):
     min_low_intensity_share: float = Field(ge=0, le=1)
 
@@ -253,6 +258,7 @@ class Rules(Frozen):
     deload: Deload
     hard_easy: HardEasy
     long_run: LongRun
+    long_run_build: LongRunBuild
     intensity_mix: IntensityMix
     quality_caps: QualityCaps
     taper: Taper

@@ -21,6 +21,7 @@ from peakplan.model.constraints import (
     hard_easy,
     intensity_mix,
     long_run,
+    long_run_build,
     phases,
     progression,
     quality_caps,
@@ -33,7 +34,8 @@ from peakplan.model.constraints import (
 
 # Hard rules first, then the shape of the block, then the readiness model's own rule; the order
 # only affects model readability.
-FAMILIES: tuple[ModuleType, ...] = (availability, phases, tune_up, weekly_ramp, deload, hard_easy, long_run, intensity_mix,
+FAMILIES: tuple[ModuleType, ...] = (availability, phases, tune_up, weekly_ramp, deload, hard_easy, long_run, long_run_build,
+                                    intensity_mix,
                                     quality_caps, taper, race_week, quotas, progression, form_window, acwr, ctl_ramp,
                                     atl_cap)
 # Families that forbid some (day, session type) pairs outright; those pairs get no variables.
