@@ -5,7 +5,8 @@
 - ``one_change_per_week``: volume and intensity never rise together. Against the last normal
   loading week (the ramp's reference), the first week of a phase, where harder sessions enter,
   holds volume (within 3 %); every other loading week raises quality main sets by at most 5
-  minutes while volume may grow.
+  minutes while volume may grow. A first week whose reference week is the return from an
+  interrupted week holds quality instead (volume is still climbing back).
 - ``key_sessions_grow``: a session type a phase requires every week is never shorter than in the
   phase's previous normal loading week (sessions progress instead of repeating).
 
@@ -58,7 +59,9 @@ def add(ctx: BuildContext) -> None:
             ref = cal.reference_week(w)
             if ref is None or w in cal.deload_weeks or not cal.is_full(w):
                 continue
-            if intensity_week(cal, w):  # new intensity enters on a week that holds volume
+            if intensity_week(cal, w) and ref - 1 not in cal.interrupted_weeks:
+                # new intensity enters on a week that holds volume (unless the reference week is the
+                # return from a break: volume is still climbing back, so quality holds instead)
                 book.add_le(NAME, f"week {w}", v.week_minutes(w) * RATIO_SCALE,
                             cap_ratio(1 + VOLUME_STEP) * v.week_minutes(ref), "volume held while intensity rises")
             else:                       # volume may rise, quality only by a few minutes
