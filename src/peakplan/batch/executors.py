@@ -71,9 +71,13 @@ class LocalExecutor(Executor):
         return self._workers
 
     def _new_pool(self, n_jobs: int) -> ProcessPoolExecutor:
-        # forkserver: workers do not inherit the parent's threads (the progress bar's) mid-fork.
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        # forkserver: workers do not inherit the parent's threads (the progress bar's) mid-fork, and
+        # they fork from a server that imported the solver once, so a new pool starts in milliseconds.
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["peakplan.batch.jobs", "peakplan.planner"])
+        else:
+            context = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(max(1, min(self._workers, n_jobs)), mp_context=context,
                                          initializer=init_local_worker)
         return self._pool
@@ -168,12 +172,15 @@ class RayExecutor(Executor):
         self._started = False
 
 
-def make_executor(name: str, workers: int | None = None, address: str | None = None) -> Executor:
-    """The executor called ``name``; InputError for an unknown name or a Ray that cannot be had."""
+def check_options(name: str, address: str | None) -> None:
+    """InputError for an unknown executor, or an --address without Ray (checked before any work)."""
+    if name not in EXECUTORS:
+        raise InputError(f"--executor {name}: use one of {', '.join(EXECUTORS)}.")
     if address and name != "ray":
         raise InputError(f"--address {address}: is the address of a Ray cluster; add --executor ray.")
-    if name == "local":
-        return LocalExecutor(workers)
-    if name == "ray":
-        return RayExecutor(address, workers)
-    raise InputError(f"--executor {name}: use one of {', '.join(EXECUTORS)}.")
+
+
+def make_executor(name: str, workers: int | None = None, address: str | None = None) -> Executor:
+    """The executor called ``name``; InputError for bad options or a Ray that cannot be had."""
+    check_options(name, address)
+    return RayExecutor(address, workers) if name == "ray" else LocalExecutor(workers)

@@ -39,6 +39,7 @@ class OutputFolder:
                              "`peakplan batch`; give a new or empty folder (nothing there is overwritten).")
         try:
             self.plans.mkdir(parents=True, exist_ok=True)
+            self.manifest.touch()  # marks the folder as a batch's from the start
         except OSError as exc:
             raise InputError(f"-o {path}: cannot write there ({exc.strerror or exc}); pick a writable folder.") from None
         self.previous = {} if fresh else self._read_manifest()

@@ -45,10 +45,11 @@ def batch_command(
 ) -> None:
     """Plan many athletes (see HELP)."""
     from peakplan.batch.athletes import athletes_from
-    from peakplan.batch.executors import make_executor
+    from peakplan.batch.executors import check_options, make_executor
     from peakplan.batch.outdir import OutputFolder
     from peakplan.batch.runner import run_batch
 
+    check_options(executor, address)
     athletes = athletes_from(input_path, base, time_limit_s)   # bad input of the batch: InputError, exit 2
     folder = OutputFolder(out, fresh=fresh)
     meta = {"input": str(input_path), "base": str(base) if base else None, "out": str(out)}
