@@ -18,6 +18,7 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.context import BaseContext
 from typing import Any
 
 from peakplan.batch.jobs import Job, JobResult, init_local_worker, solve_job
@@ -73,11 +74,11 @@ class LocalExecutor(Executor):
     def _new_pool(self, n_jobs: int) -> ProcessPoolExecutor:
         # forkserver: workers do not inherit the parent's threads (the progress bar's) mid-fork, and
         # they fork from a server that imported the solver once, so a new pool starts in milliseconds.
+        context: BaseContext = multiprocessing.get_context("spawn")
         if "forkserver" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["peakplan.batch.jobs", "peakplan.planner"])
-        else:
-            context = multiprocessing.get_context("spawn")
+            server = multiprocessing.get_context("forkserver")
+            server.set_forkserver_preload(["peakplan.batch.jobs", "peakplan.planner"])
+            context = server
         self._pool = ProcessPoolExecutor(max(1, min(self._workers, n_jobs)), mp_context=context,
                                          initializer=init_local_worker)
         return self._pool
