@@ -132,13 +132,7 @@ class RayExecutor(Executor):
         self._ray: Any = ray
         self._started = not ray.is_initialized()
         if self._started:
-            try:
-                ray.init(address=address, num_cpus=None if address else (num_cpus or cores()),
-                         include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
-            except (ConnectionError, RuntimeError, ValueError) as exc:
-                raise InputError(f"--address {address}: cannot connect to a Ray cluster there ({exc}). Check the "
-                                 "address (ray://HOST:10001, HOST:6379, or auto for the cluster `ray start` began "
-                                 "on this machine), or leave out --address for a local Ray instance.") from None
+            _start_ray(ray, address, num_cpus)
         self._remote = ray.remote(num_cpus=1, max_retries=1)(solve_job)
 
     @property
@@ -171,6 +165,20 @@ class RayExecutor(Executor):
         if self._started and self._ray.is_initialized():
             self._ray.shutdown()
         self._started = False
+
+
+def _start_ray(ray: Any, address: str | None, num_cpus: int | None) -> None:
+    """Join the cluster at ``address``, or start a local instance of ``num_cpus`` CPUs without a dashboard."""
+    own = {} if address else {"num_cpus": num_cpus or cores(), "include_dashboard": False}
+    try:
+        ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False, **own)
+    except (ConnectionError, RuntimeError, ValueError) as exc:
+        if not address:
+            raise InputError(f"--executor ray: could not start a local Ray instance ({exc}); see Ray's log in "
+                             "/tmp/ray, or use --executor local.") from None
+        raise InputError(f"--address {address}: cannot connect to a Ray cluster there ({exc}). Check the address "
+                         "(HOST:6379; auto for the cluster `ray start` began on this machine; ray://HOST:10001 with "
+                         "ray[client] installed), or leave out --address for a local Ray instance.") from None
 
 
 def check_options(name: str, address: str | None) -> None:
