@@ -22,7 +22,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -75,6 +77,7 @@ def plan_bytes(folder: Path, athletes: list[Athlete]) -> dict[str, bytes]:
 
 
 def study(n_variants: int = 240, rounds: int = 2, sets: tuple[str, ...] = ("variants", "squad")) -> dict[str, Any]:
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `kill` still shuts Ray down (the finally below)
     workers = cores()
     started = time.perf_counter()
     ray_executor = RayExecutor(num_cpus=workers)

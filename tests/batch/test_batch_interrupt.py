@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import pytest
 import yaml
 
 from peakplan.batch.athletes import athletes_from
@@ -86,7 +87,8 @@ def _descendants(pid: int) -> set[int]:
     return found
 
 
-def test_ctrl_c_stops_the_workers_and_exits_130(tmp_path) -> None:
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
+def test_ctrl_c_or_sigterm_stops_the_workers_and_exits_130(tmp_path, how: str) -> None:
     folder = athlete_folder(tmp_path / "athletes", n=3)
     for name in ("z1", "z2"):  # sorted after a01..a03: solving when the fast ones are done
         (folder / f"{name}.yaml").write_text(yaml.safe_dump(scenario_data(SLOW), sort_keys=False), encoding="utf-8")
@@ -102,7 +104,10 @@ def test_ctrl_c_stops_the_workers_and_exits_130(tmp_path) -> None:
         time.sleep(1.0)                                  # the slow ones are well into their solves
         workers = _descendants(proc.pid)
         assert workers
-        os.killpg(proc.pid, signal.SIGINT)               # Ctrl-C reaches the whole foreground group
+        if how == "ctrl-c":
+            os.killpg(proc.pid, signal.SIGINT)           # Ctrl-C reaches the whole foreground group
+        else:
+            proc.send_signal(signal.SIGTERM)             # a scheduler stops the batch's own process
         _, stderr = proc.communicate(timeout=30)
     finally:
         if proc.poll() is None:

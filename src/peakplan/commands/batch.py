@@ -5,13 +5,17 @@ Imports nothing heavy at module level: ``peakplan batch --help`` loads neither O
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from peakplan.commands.common import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK
+from peakplan.commands.common import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, fail
 
 if TYPE_CHECKING:
     from peakplan.batch.runner import BatchRun
@@ -27,8 +31,8 @@ HELP = ("Plan many athletes: INPUT is a folder of scenario files (one athlete ea
         "<athlete>.json, OUTDIR/summary.csv and summary.json. Resumable: run it again and athletes whose plan is there "
         "for the same input are skipped. One athlete's bad input or infeasibility is its row in the summary and never "
         f"stops the others. Exit {EXIT_OK} when every athlete got a plan, {EXIT_SOME} when some did, {EXIT_NONE} when "
-        f"none did, {EXIT_BAD_INPUT} for bad input of the batch itself, {EXIT_INTERRUPTED} on Ctrl-C (the summary is "
-        "written first). See docs/batch.md.")
+        f"none did, {EXIT_BAD_INPUT} for bad input of the batch itself, {EXIT_INTERRUPTED} on Ctrl-C or SIGTERM (the "
+        "summary is written first). See docs/batch.md.")
 
 
 def batch_command(
@@ -53,16 +57,36 @@ def batch_command(
     athletes = athletes_from(input_path, base, time_limit_s)   # bad input of the batch: InputError, exit 2
     folder = OutputFolder(out, fresh=fresh)
     meta = {"input": str(input_path), "base": str(base) if base else None, "out": str(out)}
-    with make_executor(executor, jobs, address) as pool, ProgressBar(len(athletes)) as on_row:
+    with make_executor(executor, jobs, address) as pool, ProgressBar(len(athletes)) as on_row, term_as_interrupt():
         try:
             run = run_batch(athletes, folder, pool, on_row, meta)
         except KeyboardInterrupt:
             print(f"interrupted; the summary of what finished is in {out}; run the same command to resume",
                   file=sys.stderr)
             raise typer.Exit(EXIT_INTERRUPTED) from None
+        except OSError as exc:  # a full disk, a folder made read-only meanwhile: the plans so far are kept
+            fail(f"-o {out}: cannot write there any more ({exc.strerror or exc}); free space or fix the folder, "
+                 "then run the same command to resume.", debug)
     report(run, out)
     with_plan = run.counts["with_plan"]
     raise typer.Exit(EXIT_OK if with_plan == len(run.rows) else EXIT_SOME if with_plan else EXIT_NONE)
+
+
+@contextmanager
+def term_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a scheduler or `kill` stopping the batch) is handled as Ctrl-C: workers stopped, summary kept."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 class ProgressBar:
