@@ -178,7 +178,9 @@ def _start_ray(ray: Any, address: str | None, num_cpus: int | None) -> None:
                              "/tmp/ray, or use --executor local.") from None
         raise InputError(f"--address {address}: cannot connect to a Ray cluster there ({exc}). Check the address "
                          "(HOST:6379; auto for the cluster `ray start` began on this machine; ray://HOST:10001 with "
-                         "ray[client] installed), or leave out --address for a local Ray instance.") from None
+                         "ray[client] installed); for a cluster with token authentication set RAY_AUTH_MODE=token and "
+                         "give its token (~/.ray/auth_token or RAY_AUTH_TOKEN); or leave out --address for a local Ray "
+                         "instance.") from None
 
 
 def check_options(name: str, address: str | None) -> None:
