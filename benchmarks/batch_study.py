@@ -10,7 +10,9 @@ local instance, what a cluster user pays once) is measured apart, and its worker
 the first round. Figures: proven-optimal plans a minute, plans per core-minute (a minute per
 worker: what sizes a cluster), the parent's CPU time per plan, and each worker process's peak
 resident memory (VmHWM, read by the worker after each solve). The machine's load average is
-recorded: it is shared, so other work on it shows up here.
+recorded: it is shared, so other work on it shows up in the wall-clock figures. The workers'
+own CPU time per plan (``time.process_time`` around each job, every thread of the worker) does
+not depend on that load, so plans per CPU-minute is the figure to size a cluster with.
 
 Two input sets: ``variants``, the 16-week marathon variants of benchmarks/batch.py (the inputs
 behind the compare figure in RESULTS.md), and ``squad``, the shipped table
@@ -65,6 +67,8 @@ def one_run(athletes: list[Athlete], executor: Executor, folder: Path) -> dict[s
             "plans_per_core_minute": round(per_minute / run.workers, 1),
             "median_solve_s": round(statistics.median(r.solve_time_s for r in run.results), 3),
             "sum_solve_s": round(sum(r.solve_time_s for r in run.results), 1),
+            "worker_cpu_s_per_plan": round(statistics.mean(r.cpu_s for r in run.results), 4),
+            "plans_per_cpu_minute": round(60.0 / statistics.mean(r.cpu_s for r in run.results), 1),
             "parent_cpu_ms_per_plan": round(1000 * parent_cpu_s / max(1, len(run.results)), 2),
             "worker_processes": len(peak_by_worker),
             "worker_peak_mb_max": round(max(peak_by_worker.values()), 1),

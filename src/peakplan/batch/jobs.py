@@ -14,6 +14,7 @@ import hashlib
 import os
 import signal
 import socket
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -50,6 +51,7 @@ class JobResult:
     peakplan_version: str = __version__
     worker: str = ""                  # host:pid that solved it
     worker_peak_mb: float = 0.0       # the worker process's peak resident memory so far (VmHWM)
+    cpu_s: float = 0.0                # CPU time the worker spent on this job (all its threads), s
 
     @property
     def has_plan(self) -> bool:
@@ -106,7 +108,7 @@ def predicted_time(plan: PlanFile) -> str:
     return prediction if isinstance(prediction, str) else ""
 
 
-def _from_result(job: Job, result: Result, worker: str) -> JobResult:
+def _from_result(job: Job, result: Result, worker: str, cpu_started_s: float) -> JobResult:
     common: dict[str, Any] = {"athlete": job.athlete, "status": result.status.value, "worker": worker,
                               "solve_time_s": round(result.solve_time_s, 4), "worker_peak_mb": peak_memory_mb()}
     plan = result.plan
@@ -116,20 +118,22 @@ def _from_result(job: Job, result: Result, worker: str) -> JobResult:
         else:
             error = (f"no plan found within {result.scenario.solver.time_limit_s:g} s; give a longer --time-limit "
                      "or loosen the rules")
-        return JobResult(**common, error=error)
-    return JobResult(**common, plan_json=plan.to_json(), readiness=plan.objective, readiness_model=plan.readiness.model,
+        return JobResult(**common, error=error, cpu_s=time.process_time() - cpu_started_s)
+    text = plan.to_json()
+    return JobResult(**common, plan_json=text, readiness=plan.objective, readiness_model=plan.readiness.model,
                      bound=plan.bound, gap=plan.gap, race_day_ctl=plan.readiness.ctl, race_day_tsb=plan.readiness.tsb,
-                     predicted_time=predicted_time(plan))
+                     predicted_time=predicted_time(plan), cpu_s=time.process_time() - cpu_started_s)
 
 
 def solve_job(job: Job) -> JobResult:
     """Solve one athlete; never raises (a bug comes back as status ERROR with its one-line cause)."""
     worker = prepare_worker()
+    cpu_started_s = time.process_time()
     try:
         from peakplan.planner import solve
         from peakplan.scenario.schema import Scenario
 
-        return _from_result(job, solve(Scenario.model_validate_json(job.scenario_json)), worker)
+        return _from_result(job, solve(Scenario.model_validate_json(job.scenario_json)), worker, cpu_started_s)
     except Exception as exc:  # one athlete's bug must not stop the others; the summary names it
         return JobResult(job.athlete, "ERROR", worker=worker, worker_peak_mb=peak_memory_mb(),
                          error=f"internal error while solving: {type(exc).__name__}: {exc}. This is a bug in "
