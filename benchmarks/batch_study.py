@@ -85,6 +85,7 @@ def study(n_variants: int = 240, rounds: int = 2, sets: tuple[str, ...] = ("vari
     workers = cores()
     started = time.perf_counter()
     ray_executor = RayExecutor(num_cpus=workers)
+    assert ray_executor.workers == workers  # starts the local Ray instance (it starts on first use)
     ray_start_s = time.perf_counter() - started
     local_executor = LocalExecutor(workers)
     runs: list[dict[str, Any]] = []

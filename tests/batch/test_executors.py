@@ -37,6 +37,12 @@ def test_local_and_ray_executors_give_byte_identical_plans_on_20_athletes(tmp_pa
     ray_rows = rows_by_athlete(tmp_path / "ray")
     assert all(ray_rows[r.athlete]["input_hash"] == r.input_hash for r in local.rows)
     assert {r.worker.split(":")[1] for r in local.results} and all(r.worker_peak_mb > 0 for r in local.results)
+    # resumed with nothing left to solve: Ray is not even started
+    code, stdout, _ = run_cli("batch", folder, "-o", tmp_path / "ray", "--executor", "ray", "-j", "2")
+    assert code == 0 and "20 already done" in stdout
+    import ray
+
+    assert not ray.is_initialized()
 
 
 def test_without_ray_the_ray_executor_says_how_to_install_it(tmp_path, monkeypatch) -> None:

@@ -125,22 +125,32 @@ class RayExecutor(Executor):
     name = "ray"
 
     def __init__(self, address: str | None = None, num_cpus: int | None = None):
+        """Ray is imported here (a clear error without it); the cluster is joined or started on first use,
+        so a batch with nothing left to solve never waits for it."""
         try:
             import ray
         except ImportError:
             raise InputError(RAY_MISSING) from None
         self._ray: Any = ray
-        self._started = not ray.is_initialized()
-        if self._started:
-            _start_ray(ray, address, num_cpus)
-        self._remote = ray.remote(num_cpus=1, max_retries=1)(solve_job)
+        self._address, self._num_cpus = address, num_cpus
+        self._started = False         # we started (or joined) Ray, so we shut it down
+        self._remote: Any = None
+
+    def _connect(self) -> Any:
+        if self._remote is None:
+            if not self._ray.is_initialized():  # else: the caller's own Ray session (a notebook), left running
+                _start_ray(self._ray, self._address, self._num_cpus)
+                self._started = True
+            self._remote = self._ray.remote(num_cpus=1, max_retries=1)(solve_job)
+        return self._remote
 
     @property
     def workers(self) -> int:
+        self._connect()
         return max(1, int(self._ray.cluster_resources().get("CPU", 1)))
 
     def run(self, jobs: Sequence[Job]) -> Iterator[JobResult]:
-        ray = self._ray
+        ray, remote = self._ray, self._connect()
         waiting = list(reversed(jobs))
         window = 2 * self.workers  # a few queued per CPU: busy workers, few plans held in the object store
         pending: dict[Any, Job] = {}
@@ -148,7 +158,7 @@ class RayExecutor(Executor):
             while waiting or pending:
                 while waiting and len(pending) < window:
                     job = waiting.pop()
-                    pending[self._remote.remote(job)] = job
+                    pending[remote.remote(job)] = job
                 ready, _ = ray.wait(list(pending), num_returns=1)
                 job = pending.pop(ready[0])
                 try:
@@ -164,7 +174,7 @@ class RayExecutor(Executor):
     def close(self) -> None:
         if self._started and self._ray.is_initialized():
             self._ray.shutdown()
-        self._started = False
+        self._started, self._remote = False, None
 
 
 def _start_ray(ray: Any, address: str | None, num_cpus: int | None) -> None:
