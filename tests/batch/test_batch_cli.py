@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 
 import pytest
 
 from peakplan.batch.athletes import athletes_from
 from peakplan.batch.summary import COLUMNS
+from peakplan.timefmt import clock
 
 from .conftest import rows_by_athlete, summary, validated_plans
 from .helpers import INFEASIBLE, athlete_folder, changes_for, run_cli, write_scenario
@@ -55,7 +57,8 @@ def test_summary_csv_and_json_have_every_athlete_in_input_order(squad) -> None:
             assert hashlib.sha256(plan_bytes).hexdigest() == row["plan_sha256"]
             assert float(row["readiness"]) == float(row["bound"]) and float(row["gap"]) == 0.0
             assert row["readiness_model"] == "banister" and float(row["solve_time_s"]) > 0
-            assert row["predicted_time"] == ""   # plan files state no predicted race time yet
+            stated = json.loads(plan_bytes)["prediction"]["race_time_s"]
+            assert row["predicted_time"] == clock(stated) and stated > 0
 
 
 def test_resume_skips_finished_athletes_and_solves_changed_ones(tmp_path) -> None:

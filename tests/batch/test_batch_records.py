@@ -9,25 +9,23 @@ from types import SimpleNamespace
 from peakplan.batch.athletes import athletes_from
 from peakplan.batch.jobs import Job, predicted_time, solve_job
 from peakplan.batch.outdir import MANIFEST, OutputFolder
+from peakplan.timefmt import clock
 
 from .helpers import athlete_folder, write_scenario
 
 
-def test_predicted_time_is_read_when_the_plan_states_one() -> None:
-    assert predicted_time(SimpleNamespace()) == ""                                      # today's plan files
-    assert predicted_time(SimpleNamespace(prediction=None)) == ""
-    assert predicted_time(SimpleNamespace(prediction=SimpleNamespace(finish_time="3:28:40"))) == "3:28:40"
-    assert predicted_time(SimpleNamespace(prediction=SimpleNamespace(finish_time_s=12520.0))) == "3:28:40"
-    assert predicted_time(SimpleNamespace(prediction=SimpleNamespace(time_s=2400))) == "40:00"
-    assert predicted_time(SimpleNamespace(prediction=2400)) == "40:00"
-    assert predicted_time(SimpleNamespace(prediction=SimpleNamespace(note="n/a"))) == ""
+def test_predicted_time_is_the_plans_predicted_finish() -> None:
+    assert predicted_time(SimpleNamespace(prediction=None)) == ""                      # a model not in VDOT
+    assert predicted_time(SimpleNamespace(prediction=SimpleNamespace(race_time_s=12520.0))) == "3:28:40"
+    assert predicted_time(SimpleNamespace(prediction=SimpleNamespace(race_time_s=2400))) == "40:00"
 
 
 def test_a_solved_job_carries_the_plan_text_and_its_numbers(tmp_path) -> None:
     athlete = athletes_from(athlete_folder(tmp_path / "a", n=1))[0]
     result = solve_job(Job(athlete.athlete, athlete.scenario_json))
-    assert result.status == "OPTIMAL" and result.has_plan and result.predicted_time == ""
+    assert result.status == "OPTIMAL" and result.has_plan
     plan = json.loads(result.plan_json)
+    assert result.predicted_time == clock(plan["prediction"]["race_time_s"])
     assert plan["objective"] == result.readiness and plan["bound"] == result.bound
     assert plan["readiness"]["ctl"] == result.race_day_ctl and result.worker_peak_mb > 0
     broken = solve_job(Job("x", "{not json"))

@@ -88,24 +88,11 @@ def peak_memory_mb() -> float:
 
 
 def predicted_time(plan: PlanFile) -> str:
-    """The plan's predicted race time as h:mm:ss, if the plan file states one (``PlanFile.prediction``,
-    a newer field); '' otherwise. Reads a clock text or a number of seconds, as the field offers."""
+    """The plan's predicted finish time of the goal race as h:mm:ss ('' for a model not in VDOT)."""
     from peakplan.timefmt import clock
 
-    prediction: Any = getattr(plan, "prediction", None)
-    if prediction is None:
-        return ""
-    for name in ("finish_time", "time", "race_time", "predicted_time"):
-        value = getattr(prediction, name, None)
-        if isinstance(value, str) and value:
-            return value
-    for name in ("finish_time_s", "time_s", "race_time_s", "predicted_time_s", "seconds"):
-        value = getattr(prediction, name, None)
-        if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
-            return clock(value)
-    if isinstance(prediction, int | float) and not isinstance(prediction, bool) and prediction > 0:
-        return clock(prediction)
-    return prediction if isinstance(prediction, str) else ""
+    seconds = plan.prediction.race_time_s if plan.prediction is not None else None
+    return clock(seconds) if seconds else ""
 
 
 def _from_result(job: Job, result: Result, worker: str, cpu_started_s: float) -> JobResult:
