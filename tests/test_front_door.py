@@ -49,7 +49,8 @@ def test_infeasible_result_carries_its_explanation() -> None:
             "athlete": {"current_weekly_minutes": 200, "peak_weekly_minutes": 300, "longest_recent_run_minutes": 70},
             "availability": {"max_minutes": {"mon": 45, "tue": 60, "wed": 45, "thu": 60, "fri": 0, "sat": 60,
                                              "sun": 100}},
-            "rules": {"taper": {"volume_reduction": 0.95}}}
+            # the taper week at most 5 % of the peak week, though it is a normal week that needs a long run
+            "rules": {"taper": {"volume_bands": [[0.0, 0.05], [0.0, 0.05]]}}}
     result = solve(peakplan.scenario_from_dict(data))
     assert result.status == peakplan.Status.INFEASIBLE and result.plan is None
     assert result.explanation is not None and "taper" in result.explanation.families()

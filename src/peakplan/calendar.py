@@ -186,12 +186,12 @@ class Calendar:
         return frozenset(self.scenario.availability.blackout_dates)
 
     def max_minutes(self, day: int) -> int:
-        """Availability cap of a training day: its weekday's, lowered by a date cap, 0 on a blackout date."""
+        """Availability cap of a training day: its date cap if listed, else its weekday's; 0 on a blackout date."""
         if self.is_blackout(day):
             return 0
         av = self.scenario.availability
         cap = av.max_minutes[self.weekday(day)]
-        return min(cap, av.date_caps[self.date(day)]) if self.date(day) in av.date_caps else cap
+        return av.date_caps.get(self.date(day), cap)
 
 
 def _split(total: int, shares: Mapping[Any, float]) -> dict[str, int]:

@@ -55,7 +55,7 @@ def test_sweep_marks_infeasible_points_with_their_explanation(tmp_path):
 
 def test_bad_input_exits_2_with_a_clear_message(tmp_path):
     path = tiny_yaml(tmp_path)
-    code, _, err = run_cli("sweep", path, "--set", "rules.ramp_cap=0.05,0.08")
+    code, _, err = run_cli("sweep", path, "--set", "rules.weekly_rmp.max_increase=0.05,0.08")
     assert code == EXIT_BAD_INPUT and "Did you mean `rules.weekly_ramp.max_increase`?" in err
     code, _, err = run_cli("sweep", path, "--set", "rules.weekly_ramp.max_increase=1.5")
     assert code == EXIT_BAD_INPUT and "less than or equal to 1" in err

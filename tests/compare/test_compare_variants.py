@@ -18,7 +18,8 @@ def test_valid_paths(path):
 
 
 @pytest.mark.parametrize("path, suggestion", [
-    ("rules.ramp_cap", "rules.weekly_ramp.max_increase"),
+    ("rules.weekly_rmp.max_increase", "rules.weekly_ramp.max_increase"),
+    ("rules.ramp_cap", "rules.atl_cap"),   # the nearest name (rules has weekly_ramp, ctl_ramp and atl_cap)
     ("rules.weekly_ramp.max_incrase", "rules.weekly_ramp.max_increase"),
     ("rules.longrun.max_minutes", "rules.long_run.max_minutes"),
     ("athlete.peak", "athlete.peak_weekly_minutes"),

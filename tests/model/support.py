@@ -7,12 +7,18 @@ last (tests/validate has a conftest of its own).
 
 The base scenario, as the model tests read it (docs/rules.md "Calendar", "Phases"):
 Mon 2027-01-04 .. race Sun 2027-01-31: N = 28 days, T = 27, W = 4 full weeks (days 0-6, 7-13,
-14-20, 21-27). 10K defaults: taper.weeks = 0, so R = 3 loading weeks. Phase split of R = 3 with
-shares .30/.25/.30/.15: quotas .9/.75/.9/.45, floors all 0, three leftover weeks by largest
-remainder (ties: peak, race_specific, build, base) -> race_specific, base, build: so
-week 1 base, week 2 build, week 3 race_specific, week 4 race_week. No deload (4 does not divide
-1 or 2). Availability mon 45, tue 60, wed 45, thu 60, fri 0, sat 60, sun 100: 370 min in a full
-week, 270 min on the training days (Mon-Sat) of race week.
+14-20, 21-27). 10K defaults: taper.weeks = 1, so R = W - 1 - 1 = 2 loading weeks. Phase split of
+R = 2 with shares .30/.25/.30/.15: q = .6/.5/.6/.3, floors all 0, two leftover weeks by largest
+remainder (ties: peak, race_specific, build, base) -> race_specific (.6), base (.6): so week 1
+base, week 2 race_specific, week 3 taper, week 4 race_week. No deload (the loop runs over w = 1
+only, k = 0: neither every_weeks - 1 = 3 nor a phase end with k >= 2). Tests that need three
+loading weeks set ``THREE_LOADING_WEEKS`` (taper.weeks 0: weeks 1 base, 2 build, 3
+race_specific, race week 4). Availability mon 45, tue 60, wed 45, thu 60, fri 0, sat 60, sun 100:
+370 min in a full week, 270 min on the training days (Mon-Sat) of race week; 6 running days
+available. The athlete: current 200 min a week, peak 300, longest recent run 70 min, no race
+result or goal time, so loads fall back to the catalogue's intensity factors (docs/rules.md
+"Load") and the default readiness model is models/runner.yaml (banister in VDOT, race-day TSB
+between 10 % and 35 % of CTL: a form window that applies whatever rules are switched off).
 """
 
 from __future__ import annotations
@@ -50,9 +56,23 @@ validated = _conf.validated
 from peakplan.explain import explain
 from peakplan.planner import solve
 
-# Every switchable family of docs/rules.md (availability is always on; form_window has no switch).
-SWITCHABLE = ("phases", "weekly_ramp", "deload", "hard_easy", "long_run", "intensity_mix",
-              "quality_caps", "taper", "race_week", "quotas")
+# Every switchable family of docs/rules.md (availability and tune_up are always on; form_window has
+# no switch: it comes with the readiness model). acwr, ctl_ramp and atl_cap are off by default.
+SWITCHABLE = ("phases", "weekly_ramp", "deload", "hard_easy", "long_run", "long_run_build", "intensity_mix",
+              "quality_caps", "taper", "race_week", "quotas", "progression", "acwr", "ctl_ramp", "atl_cap")
+# A src bug the load-state tests are marked with (pytest.mark.xfail(strict=True, reason=...)).
+LOAD_STATE_ROUNDING_BUG = (
+    "model/objective.py add_linear_bound rounds each CTL/ATL weight to 1e-3 (objective_coefficient(weight / "
+    "LOAD_SCALE) on milli-unit loads) and its margin under-counts that rounding by a factor LOAD_SCALE, so the "
+    "load-state rules (acwr, ctl_ramp, atl_cap) are off by up to ~0.05 load units: the plan breaks the rule "
+    "as written (the validator and the test's own recomputation agree) or the model refuses plans it allows")
+# Two weeks, Mon 2027-01-18 .. race Sun 2027-01-31 (T = 13), taper.weeks 0: one loading week and
+# race week. The load-state rules (acwr, ctl_ramp, atl_cap) bind every day, and CP-SAT proves their
+# optimum in about a second on two weeks (on four it may not within the 30 s limit).
+TWO_WEEKS = {"start_date": "2027-01-18", "rules.taper.weeks": 0, "rules.taper.volume_bands": [[0.45, 0.70]]}
+# taper.weeks 0 (race week is taper week 1): W = 4 gives R = 3 loading weeks, base, build,
+# race_specific (split of 3: .9/.75/.9/.45, leftovers to race_specific, base, build).
+THREE_LOADING_WEEKS = {"rules.taper.weeks": 0, "rules.taper.volume_bands": [[0.45, 0.70]]}
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 BASE_AVAILABILITY = {"mon": 45, "tue": 60, "wed": 45, "thu": 60, "fri": 0, "sat": 60, "sun": 100}
@@ -68,6 +88,9 @@ FLAT = {"kind": "banister", "k1": 1.0, "k2": 0.0, "tau_fitness_days": 1000.0, "t
 # while c(n) >= 0.004 before, so floors on the race week bind without making earlier weeks shrink.
 RACE_WEEK_REST = {"kind": "banister", "k1": 1.0, "k2": math.exp(0.0585), "tau_fitness_days": 1000.0,
                   "tau_fatigue_days": 100.0, "p0": 0.0}
+# COSTLY: c(n) = (0.001 - 1) e^{-n/50} < 0 on every day: every minute of load costs readiness, so
+# the solver plans the least the rules allow (floors are met exactly).
+COSTLY = {"kind": "banister", "k1": 0.001, "k2": 1.0, "tau_fitness_days": 50.0, "tau_fatigue_days": 50.0, "p0": 0.0}
 # WIDE_PMC: the PMC model with a form window that never binds.
 WIDE_PMC = {"kind": "pmc", "tau_ctl_days": 42.0, "tau_atl_days": 7.0, "tsb_min": -1.0e6, "tsb_max": 1.0e6}
 
@@ -129,3 +152,15 @@ def running_days(result, week: int) -> int:
 
 def sessions_of(result, week: int) -> list[str]:
     return [d.session for d in week_days(result, week)]
+
+
+def pmc_states(result, ctl0: float, atl0: float, tau_ctl: float = 42.0, tau_atl: float = 7.0):
+    """(CTL, ATL) after each training day, recomputed from the plan's written loads (docs/rules.md
+    "Readiness": lambda = 1 - e^{-1/tau}, X(d) = X(d-1) + lambda (load_d - X(d-1)))."""
+    lc, la = 1 - math.exp(-1 / tau_ctl), 1 - math.exp(-1 / tau_atl)
+    ctl, atl, out = ctl0, atl0, []
+    for day in result.days[:-1]:
+        ctl += lc * (day.load - ctl)
+        atl += la * (day.load - atl)
+        out.append((ctl, atl))
+    return out

@@ -1,9 +1,12 @@
 """Readiness: the objective (docs/rules.md "Readiness") and its integer scaling (model/scale.py).
 
-- banister: p(T) = p0 + sum_{d<T} load_d (k1 e^{-(T-d)/tau1} - k2 e^{-(T-d)/tau2})
+- banister: p(T) = p0 + sum_{d<T} load_d c(T-d) + sum_{m=1}^{400} pre_m c(T+m),
+  c(n) = k1 e^{-n/tau1} - k2 e^{-n/tau2}, pre_m the daily load before the block;
 - pmc: readiness = CTL(T-1) = CTL(-1) (1 - l)^T + sum_{d<T} l (1 - l)^{T-1-d} load_d, l = 1 - e^{-1/42}
-Load of a day: minutes * IF^2 * 100 / 60. CP-SAT maximises sum round(w_d * load_per_minute * 1e6) *
-minutes (peakplan.model.scale.objective_coefficient); the plan's objective is recomputed in floats.
+The base scenario has no race result or goal time, so a day's load is minutes * IF^2 * 100 / 60
+with the catalogue's IF, and the load before the block is current_weekly_minutes / 7 at the easy
+type's load per minute (docs/rules.md "Load"). CP-SAT maximises sum round(w_d * load_per_minute *
+1e6) * minutes (peakplan.model.scale.objective_coefficient); the plan's objective is recomputed in floats.
 """
 
 from __future__ import annotations
@@ -32,34 +35,42 @@ def day_weights(model, T: int) -> np.ndarray:
     return lam * (1 - lam) ** (n - 1)
 
 
+def fallback_per_minute(intensity_factor: float) -> float:
+    return intensity_factor**2 * 100 / 60
+
+
 def exact_and_scaled(result, model) -> tuple[float, float, float]:
     """(exact readiness, the value CP-SAT's integer objective stands for, baseline) of a plan."""
     sessions = load_catalogue(result.scenario.model.catalogue).sessions
     T = len(result.days) - 1
     weights = day_weights(model, T)
-    per_minute = np.array([sessions[d.session].load_per_minute if d.session in sessions else 0.0
+    per_minute = np.array([fallback_per_minute(sessions[d.session].intensity_factor) if d.session in sessions else 0.0
                            for d in result.days[:-1]])
     minutes = np.array([d.minutes for d in result.days[:-1]], dtype=float)
+    before = result.scenario.athlete.current_weekly_minutes / 7 * fallback_per_minute(sessions["easy"].intensity_factor)
     if isinstance(model, BanisterModel):
-        baseline = model.p0
+        m = np.arange(1, 401)
+        carried = before * float(np.sum(model.k1 * np.exp(-(T + m) / model.tau_fitness_days)
+                                        - model.k2 * np.exp(-(T + m) / model.tau_fatigue_days)))
+        baseline = model.p0 + carried
     else:
-        start = result.scenario.athlete.current_weekly_minutes / 7 * 0.70**2 * 100 / 60
-        baseline = start * math.exp(-T / model.tau_ctl_days)  # CTL(-1) (1 - l)^T
+        baseline = before * math.exp(-T / model.tau_ctl_days)  # CTL(-1) (1 - l)^T
     exact = baseline + float(np.sum(weights * per_minute * minutes))
     coefficients = [objective_coefficient(w * lpm) for w, lpm in zip(weights, per_minute, strict=True)]
     scaled = baseline + objective_value(sum(c * int(m) for c, m in zip(coefficients, minutes, strict=True)))
     return exact, scaled, baseline
 
 
-@pytest.mark.parametrize("readiness", ["banister", "pmc"])
+@pytest.mark.parametrize("readiness", ["banister", "pmc", "runner"])
 @pytest.mark.parametrize("families", [("phases", "quotas"), SWITCHABLE], ids=["phases+quotas", "all-rules"])
 def test_integer_objective_rounding_error_below_a_tenth_of_a_percent(readiness, families):
     result = solve_checked(only(*families, **{"model.readiness": readiness}))
     assert result.status == "OPTIMAL" and result.gap == 0.0 and result.bound == result.objective
-    model = BANISTER if readiness == "banister" else PMC
+    model = result.scenario.readiness  # as resolved (runner: p0 from the athlete's VDOT)
+    assert model == {"banister": BANISTER, "pmc": PMC}.get(readiness, model)
     exact, scaled, baseline = exact_and_scaled(result, model)
     gain = abs(exact - baseline)  # what training adds; the error is measured against this
-    assert gain > 1.0
+    assert gain > (0.1 if readiness == "runner" else 1.0)  # runner: VDOT points
     assert abs(scaled - exact) < 1e-3 * gain
     # the plan's objective is the float recomputation (loads rounded to 3 decimals in the plan)
     assert result.objective == pytest.approx(exact, abs=1e-3 * gain)
@@ -75,7 +86,7 @@ def test_scaled_objective_matches_the_solver(tmp_path):
     ctx, objective = build(sc)
     raw = run_solver(ctx, objective, sc.solver)
     result = solve_checked(sc)
-    _, scaled, baseline = exact_and_scaled(result, BANISTER)
+    _, scaled, baseline = exact_and_scaled(result, result.scenario.readiness)  # the default: runner
     assert objective.offset == baseline
     assert objective_value(raw.scaled_objective) + objective.offset == pytest.approx(scaled, abs=1 / OBJECTIVE_SCALE)
 
@@ -93,7 +104,7 @@ def test_optimum_is_full_load_until_t_star_then_rest(tmp_path):
     t_star = math.log(k2 / k1) / (1 / tau2 - 1 / tau1)
     assert t_star == pytest.approx(12.35, abs=0.01)
     run = {"run": {"intensity_factor": 0.7, "min_minutes": 0, "max_minutes": 60, "hard": False}}
-    sc = only(**{"model.catalogue": catalogue(tmp_path, run),
+    sc = only(**{"model.catalogue": catalogue(tmp_path, run), "model.readiness": "banister",
                  "availability.max_minutes": dict.fromkeys(WEEKDAYS, 60)})
     assert not any(getattr(sc.rules, f).enabled for f in SWITCHABLE)
     result = solve_checked(sc)

@@ -25,7 +25,7 @@ def test_workers_given_explicitly_win_over_the_preset() -> None:
 
 
 def test_a_relaxed_scenario_keeps_the_preset_workers() -> None:
-    sc = apply(scenario(solver={"preset": "fast"}), "rules.taper.floor_band", 0.3)
+    sc = apply(scenario(solver={"preset": "fast"}), "rules.deload.volume_factor", 0.7)
     assert parameters(sc.solver).parameters.num_workers == 2
 
 

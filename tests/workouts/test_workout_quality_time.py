@@ -10,7 +10,19 @@ sharp) are capped and only checked for the 10 % overshoot.
 
 from __future__ import annotations
 
-from workout_grid import PACES, Case, grid, repeats, work_steps
+import pytest
+from workout_grid import (
+    LONG_MP_OVER,
+    PACES,
+    RUN_WALK_WORK,
+    TUNE_UP_FRACTION,
+    Case,
+    by_session,
+    cases_of,
+    grid,
+    repeats,
+    work_steps,
+)
 
 from peakplan.workouts import Repeat, Workout
 from peakplan.workouts.targets import distance_name
@@ -30,20 +42,30 @@ def _at_cap(w: Workout) -> bool:
     return any(isinstance(b, Repeat) and b.times >= CAP_LEVEL_REPS for b in w.blocks)
 
 
-def test_work_is_never_more_than_10_percent_over_the_plan() -> None:
-    for case in grid():
+@pytest.mark.parametrize("session", by_session({"long_mp": LONG_MP_OVER, "tune_up": TUNE_UP_FRACTION}))
+def test_work_is_never_more_than_10_percent_over_the_plan(session: str) -> None:
+    for case in cases_of(session):
         if case.planned_s > 0 and case.session != "race" and not (
                 case.session == "strides" and repeats(case.workout)[0].times == MIN_STRIDES):
             assert case.workout.quality_s <= case.planned_s * (1 + OVER) + 1e-6, case
 
 
-def test_work_is_close_to_the_plan_unless_a_cap_binds() -> None:
+@pytest.mark.parametrize("session", by_session({"tune_up": TUNE_UP_FRACTION}))
+def test_work_is_close_to_the_plan_unless_a_cap_binds(session: str) -> None:
     """Inside the catalogue's minutes every session has room for its plan: a shortfall beyond the
     tolerance is a per-session cap (today: capped peak sharpening and taper race-pace reps)."""
-    for case in filter(_checked, grid()):
+    for case in filter(_checked, cases_of(session)):
         under = UNDER_FIRST_WEEK if case.week == 0 else UNDER_ANY_WEEK
         w = case.workout
         assert w.quality_s >= case.planned_s * (1 - under) or _at_cap(w), (case, w.quality_s, case.planned_s)
+
+
+@pytest.mark.parametrize("session", by_session({"run_walk": RUN_WALK_WORK}))
+def test_a_session_without_quality_work_has_no_work_steps(session: str) -> None:
+    """quality_fraction 0: the solver plans no main set, so the workout holds no main-set (work) time."""
+    for case in cases_of(session):
+        if case.planned_s == 0:
+            assert case.workout.quality_s == 0, case
 
 
 def _race_pace_named(effort: str) -> float | None:

@@ -24,6 +24,7 @@ from peakplan.readiness import baseline, day_weights
 class Objective:
     offset: float            # readiness of an all-rest plan
     rounding_bound: float    # worst-case |rounding error| of the scaled objective, readiness units
+    expr: LinearExpr = 0     # the scaled readiness expression the model maximizes
 
 
 def scaled_load_sum(ctx: BuildContext, weights: Iterable[float],
@@ -52,7 +53,7 @@ def add_objective(ctx: BuildContext) -> Objective:
     expr, worst = scaled_load_sum(ctx, day_weights(model, race_day), table)
     ctx.model.maximize(expr)
     offset = baseline(model, race_day, start_state(sc, table), pre_block_loads(sc, table))
-    return Objective(offset=offset, rounding_bound=worst)
+    return Objective(offset=offset, rounding_bound=worst, expr=expr)
 
 
 def day_loads(ctx: BuildContext) -> list[LinearExpr]:

@@ -19,7 +19,7 @@ from peakplan.calendar import Calendar
 from peakplan.loads import LoadTable
 from peakplan.modelfiles import BanisterModel, PmcModel
 from peakplan.paces import Paces, race_time_s
-from peakplan.plan.file import PlanDay, PlanFile, PlanStatus, PlanWeek, Prediction, RaceInfo, Readiness, TightRule
+from peakplan.plan.file import PlanDay, PlanFile, PlanStatus, PlanWeek, Prediction, RaceInfo, Readiness, TightRule, plan_id
 from peakplan.readiness import baseline, race_day_value, trajectory
 from peakplan.scenario.schema import Scenario
 from peakplan.vocabulary import RACE, REST
@@ -56,6 +56,7 @@ def build_plan(scenario: Scenario, sessions: Sequence[str], minutes: Sequence[in
     bound = objective if bound is None else max(bound, objective)
     rest = baseline(scenario.readiness, cal.race_day, start, before)
     return PlanFile(
+        id=plan_id(scenario, [(d.session, d.minutes) for d in days]),
         peakplan_version=__version__, status=status, objective=objective, bound=bound,
         gap=(bound - objective) / max(abs(objective - rest), 1e-9),
         race=RaceInfo(date=scenario.race.date, distance_km=scenario.race.distance_km),

@@ -101,8 +101,24 @@ class TightRule(_Record):
     detail: str = Field(description="the bound that holds with equality")
 
 
+class PlanChanges(_Record):
+    """What a re-plan changed (``peakplan replan``), counted over the days from ``from_date`` on."""
+
+    original_plan_id: str = Field(description="id of the plan that was re-planned")
+    from_date: IsoDate = Field(strict=False, description="first re-planned day; the days before it are as run")
+    tolerance: float = Field(ge=0, description="readiness given up for fewer changes, at most this share of the "
+                                               "best re-plan's gain over stopping now")
+    best_readiness: float = Field(description="race-day readiness of the best re-plan (changes not counted)")
+    changed_days: int = Field(ge=0, description="days whose session type differs from the original plan")
+    minutes_moved: int = Field(ge=0, description="sum over the days of |minutes - the original's minutes|")
+    best_changed_days: int = Field(ge=0, description="changed_days of the best re-plan (a from-scratch re-solve)")
+    best_minutes_moved: int = Field(ge=0, description="minutes_moved of the best re-plan")
+    original_race_time_s: float | None = Field(description="the original plan's predicted finish, seconds")
+
+
 class PlanFile(_Record):
     format: int = Field(default=FORMAT_VERSION, description="version of this file format")
+    id: str = Field(default="", description="the plan's id: a hash of its scenario and its days")
     peakplan_version: str = Field(description="version of peakplan that wrote the file")
     status: PlanStatus = Field(description="OPTIMAL: proven best for the model; FEASIBLE: best found in the time limit")
     objective: float = Field(description="race-day readiness of this plan (readiness.race_day)")
@@ -117,10 +133,16 @@ class PlanFile(_Record):
     days: tuple[PlanDay, ...] = Field(description="every day from start_date to race day, in order")
     tight_rules: tuple[TightRule, ...] = Field(description="rule instances that hold with equality: what drives the plan")
     scenario: Scenario = Field(strict=False, description="the resolved scenario the plan was made for")
+    changes: PlanChanges | None = Field(default=None, description="a re-plan's changes to the plan it re-plans")
 
     def to_json(self) -> str:
         """The canonical text of the file (field order fixed, so equal plans are equal bytes)."""
         return json.dumps(self.model_dump(mode="json"), indent=1, ensure_ascii=False) + "\n"
+
+    @property
+    def plan_id(self) -> str:
+        """The file's id, or one made now for a file written without it."""
+        return self.id or plan_id(self.scenario, [(d.session, d.minutes) for d in self.days])
 
     @property
     def title(self) -> str:
@@ -134,3 +156,11 @@ class PlanFile(_Record):
     @property
     def race_day(self) -> PlanDay:
         return self.days[-1]
+
+
+def plan_id(scenario: Scenario, days: list[tuple[str, int]]) -> str:
+    """16 hex digits of SHA-256 over the scenario and each day's session and minutes."""
+    import hashlib
+
+    text = json.dumps({"scenario": scenario.model_dump(mode="json"), "days": days}, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

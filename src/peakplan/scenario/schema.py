@@ -97,8 +97,11 @@ class Athlete(Frozen):
 class Availability(Frozen):
     max_minutes: dict[Weekday, int] = Field(description="max running minutes per weekday; 0 = no running")
     blackout_dates: tuple[dt.date, ...] = Field(default=(), description="dates without running (holidays, events)")
+    easy_only_dates: tuple[dt.date, ...] = Field(default=(), description="dates with easy running only: no hard "
+                                                 "session and no long run (the return from an illness)")
     date_caps: dict[dt.date, int] = Field(default_factory=dict,
-                                          description="dates with fewer minutes than their weekday (travel days)")
+                                          description="dates with their own minutes available, fewer or more than their "
+                                                      "weekday's (travel days, a free holiday)")
     interrupted_below: float = Field(default=0.75, gt=0, le=1,
                                      description="a week with fewer available minutes than this share of a normal "
                                                  "week is interrupted (holiday): it is no reference for later weeks")
@@ -291,6 +294,27 @@ class Solver(Frozen):
     seed: int = Field(default=0, ge=0, le=2**31 - 1)
 
 
+class FixedDay(Frozen):
+    date: dt.date
+    session: str = Field(description="the session type the day counts as ('rest' for a day without running)")
+    minutes: int = Field(ge=0, le=MAX_DAY_MINUTES, description="running minutes actually done")
+    note: Literal["as planned", "shorter", "longer", "moved", "extra", "missed", "rest", "as done"] = Field(
+        default="as done", description="how the day compares with the original plan")
+
+
+class Replan(Frozen):
+    """A re-planned block: the days already run are fixed, and the rest may not catch up."""
+
+    original_plan_id: str = Field(description="id of the plan this one re-plans (PlanFile.id)")
+    from_date: dt.date = Field(description="first day that is planned again; the days before it are fixed")
+    fixed_days: tuple[FixedDay, ...] = Field(description="every training day before from_date, as done")
+    week_caps: dict[int, int] = Field(default_factory=dict, description="no catch-up: week number -> the original "
+                                      "plan's minutes for that week (weeks counted back from race day)")
+    excused: tuple[tuple[str, str], ...] = Field(
+        default=(), description="rule instances (rule, where) of the weeks already under way that the days done "
+                                "already break: not enforced")
+
+
 class Scenario(Frozen):
     name: str = ""
     start_date: dt.date
@@ -302,6 +326,8 @@ class Scenario(Frozen):
     model: ModelChoice = ModelChoice()
     solver: Solver = Solver()
     units: Literal["km", "mi"] = Field(default="km", description="units of distances and paces in the output")
+    replan: Replan | None = Field(default=None, description="set by `peakplan replan`: the fixed days and the "
+                                                             "no-catch-up caps")
     catalogue: Catalogue = Field(description="the session catalogue model.catalogue names, as read")
     readiness: BanisterModel | PmcModel = Field(discriminator="kind",
                                                 description="the readiness model model.readiness names, as read")
@@ -318,9 +344,10 @@ class Scenario(Frozen):
             raise ValueError(
                 f"the block has {weeks} weeks, too short for a {self.rules.taper.weeks}-week taper plus race week"
                 " and one loading week; move start_date earlier or lower rules.taper.weeks")
-        for d in (*self.availability.blackout_dates, *self.availability.date_caps, *(t.date for t in self.race.tune_ups)):
+        for d in (*self.availability.blackout_dates, *self.availability.easy_only_dates, *self.availability.date_caps,
+                  *(t.date for t in self.race.tune_ups)):
             if not self.start_date <= d < self.race.date:
-                raise ValueError(f"date {d} (a blackout, date cap or tune-up race) is outside the block "
+                raise ValueError(f"date {d} (a blackout, easy-only date, date cap or tune-up race) is outside the block "
                                  f"({self.start_date} to the day before the race)")
         return self
 

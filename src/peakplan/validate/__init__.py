@@ -9,6 +9,7 @@ match its recomputation).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,11 +21,13 @@ from peakplan.validate import (
     consistency,
     ctl_ramp,
     deload,
+    fixed_days,
     form_window,
     hard_easy,
     intensity_mix,
     long_run,
     long_run_build,
+    no_catch_up,
     phases,
     progression,
     quality_caps,
@@ -41,10 +44,10 @@ from peakplan.validate.violation import Tally, Violation
 __all__ = ["FAMILIES", "PlanFormatError", "Report", "Violation", "validate", "validate_report"]
 
 # The families in the order of docs/rules.md's table, then plan_consistency.
-FAMILIES = (availability, sessions, phases, tune_up, weekly_ramp, deload, hard_easy, long_run, long_run_build,
-            intensity_mix, quality_caps, taper, race_week, quotas, progression, form_window, acwr, ctl_ramp, atl_cap,
-            consistency)
-ALWAYS_ON = {"availability", "sessions", "tune_up", "plan_consistency"}
+FAMILIES = (fixed_days, availability, sessions, phases, tune_up, weekly_ramp, deload, hard_easy, long_run,
+            long_run_build, intensity_mix, quality_caps, taper, race_week, quotas, progression, form_window, acwr,
+            ctl_ramp, atl_cap, no_catch_up, consistency)
+ALWAYS_ON = {"availability", "sessions", "tune_up", "plan_consistency", "fixed_days", "no_catch_up"}
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,31 @@ def is_enabled(ctx: PlanContext, rule: str) -> bool:
     return bool(getattr(ctx.scenario.rules, rule).enabled)
 
 
+def _week_of(ctx: PlanContext, where: str) -> int | None:
+    """The week a violation's place names: 'week N ...' or a date (YYYY-MM-DD ...)."""
+    head = where.split(" ")
+    if head[0] == "week" and len(head) > 1 and head[1].isdigit():
+        return int(head[1])
+    try:
+        d = (dt.date.fromisoformat(head[0]) - ctx.cal.start_date).days
+    except ValueError:
+        return None
+    return int(ctx.cal.week_of_day[d]) if 0 <= d < ctx.cal.n_days else None
+
+
+def excused(ctx: PlanContext, v: Violation) -> bool:
+    """A violation of a rule a re-plan excuses in its week (``replan.excused``: rule and place),
+    accepted only in a week that holds a fixed day: the days already run may break a rule of their
+    week, nothing later may."""
+    replan = ctx.scenario.replan
+    if replan is None or v.rule == fixed_days.NAME:
+        return False
+    fixed_weeks = {int(ctx.cal.week_of_day[(f.date - ctx.cal.start_date).days]) for f in replan.fixed_days
+                   if 0 <= (f.date - ctx.cal.start_date).days < ctx.cal.n_days}
+    week = _week_of(ctx, v.where)
+    return week in fixed_weeks and (v.rule, week) in {(rule, _week_of(ctx, where)) for rule, where in replan.excused}
+
+
 def as_json_data(plan: Any) -> Any:
     """A plan as JSON data: a PlanFile (or any pydantic model) dumped, anything else as given."""
     dump = getattr(plan, "model_dump", None)
@@ -88,7 +116,7 @@ def validate_report(scenario: Scenario, plan: Any) -> Report:
             continue
         tally = Tally(family.NAME)
         family.check(ctx, tally)
-        violations += tally.found
+        violations += [v for v in tally.found if not excused(ctx, v)]
         checks += tally.checks
         checked.append(family.NAME)
     return Report(violations, checks, tuple(checked))

@@ -1,8 +1,9 @@
 """availability (always on): what the athlete can run on each day.
 
-On a training day, minutes ≤ ``cap(d)`` (the weekday's ``max_minutes``, lowered by a
-``date_caps`` entry, 0 on a blackout date); a day with ``cap(d) = 0`` is rest; if
-``max_running_days_per_week`` is set, running days per week ≤ it; the race day's session is
+On a training day, minutes ≤ ``cap(d)`` (the date's ``date_caps`` entry, else the
+weekday's ``max_minutes``; 0 on a blackout date); a day with ``cap(d) = 0`` is rest; if
+``max_running_days_per_week`` is set, running days per week ≤ it; an ``easy_only_dates`` date
+holds no hard and no long session; the race day's session is
 ``race`` (docs/rules.md, "Calendar" and the families table; docs/science.md "Availability").
 """
 
@@ -30,6 +31,10 @@ def _limit_name(ctx: PlanContext, d: int) -> str:
     return f"{ctx.cal.weekday(d)} limit"
 
 
+def date_is_easy_only(ctx: PlanContext, d: int) -> bool:
+    return ctx.cal.date(d) in ctx.scenario.availability.easy_only_dates
+
+
 def _check_day(ctx: PlanContext, d: int, out: Tally) -> None:
     where, cap_minutes = ctx.cal.where(d), int(ctx.cal.cap_minutes[d])
     minutes, session = int(ctx.days.minutes[d]), ctx.days.session[d]
@@ -38,6 +43,11 @@ def _check_day(ctx: PlanContext, d: int, out: Tally) -> None:
         out.expect(session == "rest" and minutes == 0, where, f"{session} {minutes} min on {why}",
                    f"{where} is {why}, so it must be a rest day.")
         return
+    if date_is_easy_only(ctx, d):
+        session_kind = ctx.scenario.catalogue.sessions.get(session)
+        quiet = session_kind is None or not (session_kind.hard or session_kind.long)
+        out.expect(quiet, where, f"{session} on an easy-only date",
+                   f"{where} is an easy-only date (the return from an illness): easy running at most, not {session}.")
     limit = _limit_name(ctx, d)
     out.expect(minutes <= cap_minutes, where, f"+{minutes - cap_minutes} min over the {limit}",
                f"The athlete has at most {cap_minutes} min on {where}, the plan asks for {minutes} min.")

@@ -3,7 +3,7 @@ of the product's ``peakplan.calendar`` on purpose.
 
 - Days ``d = 0 … N−1``, race day ``T = N − 1``; ``W = ceil(N / 7)`` weeks counted back from race
   day: day ``d`` is in week ``W − (T − d) // 7`` (1-based), so only week 1 may be partial.
-- ``cap(d)``: ``max_minutes[weekday]``, lowered to ``date_caps[date]`` when listed, 0 on a
+- ``cap(d)``: ``date_caps[date]`` when listed, else ``max_minutes[weekday]``; 0 on a
   blackout date (docs/science.md "Availability").
 - Week ``w < W`` is *interrupted* when ``avail(w) / (its training days) < interrupted_below ·
   Σ max_minutes / 7``; a *normal* week is full and not interrupted (docs/science.md
@@ -102,7 +102,7 @@ def day_caps(scenario: Scenario, n_days: int) -> np.ndarray:
         date = scenario.start_date + dt.timedelta(days=d)
         cap = av.max_minutes[WEEKDAYS[date.weekday()]]  # type: ignore[index]
         if date in av.date_caps:
-            cap = min(cap, av.date_caps[date])
+            cap = av.date_caps[date]
         caps[d] = 0 if date in av.blackout_dates else cap
     return caps
 

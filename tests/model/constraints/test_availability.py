@@ -1,5 +1,6 @@
-"""availability (always on): minutes <= max_minutes[weekday] on a training day, a 0-minute weekday
-or a blackout date is rest, running days per week <= max_running_days_per_week, race day = race.
+"""availability (always on, docs/rules.md): on a training day minutes <= cap(d), where cap(d) is
+max_minutes[weekday], lowered to date_caps[date] when the date is listed, and 0 on a blackout
+date; a day with cap 0 is rest; running days per week <= max_running_days_per_week; race day = race.
 
 Calendar of the base scenario: see tests/model/support.py (4 full weeks Mon 2027-01-04 .. race
 Sun 2027-01-31; availability mon 45, tue 60, wed 45, thu 60, fri 0, sat 60, sun 100).
@@ -64,6 +65,17 @@ def test_blackout_date_is_rest(flat_run):
         assert day.minutes == expected, day
         assert (day.session == "rest") == (expected == 0)
     assert [week_minutes(result, w) for w in (1, 2, 3, 4)] == [370 - 60, 370 - 100, 370, 270 - 60]
+
+
+def test_date_caps_lower_only_their_date(flat_run):
+    # Tue 2027-01-05 capped at 20 (60 otherwise), Sun 2027-01-17 at 0 (rest), Mon 2027-01-25 at 90:
+    # a date cap lowers a day and never raises it, so that Monday keeps its 45.
+    caps = {"2027-01-05": 20, "2027-01-17": 0, "2027-01-25": 90}
+    result = solve_checked(only(**flat_run, **{"availability.date_caps": caps}))
+    minutes = {d.date.isoformat(): d.minutes for d in result.days[:-1]}
+    assert (minutes["2027-01-05"], minutes["2027-01-17"], minutes["2027-01-25"]) == (20, 0, 45)
+    assert result.days[13].session == "rest"
+    assert [week_minutes(result, w) for w in (1, 2, 3, 4)] == [370 - 40, 370 - 100, 370, 270]
 
 
 def test_running_days_cap_binds(flat_run):

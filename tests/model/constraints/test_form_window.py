@@ -2,8 +2,11 @@
 
 PMC (docs/rules.md "Readiness"): lambda = 1 - e^{-1/tau}; CTL(d) = CTL(d-1) + lambda_ctl (load_d -
 CTL(d-1)), same for ATL; CTL(-1) = ATL(-1) = current_weekly_minutes / 7 * .70^2 * 100 / 60 = 23.33
-for 200 min. Readiness = CTL(T-1). Base scenario (tests/model/support.py), T = 27, every rule
-family off. One session type `run` (IF .70, 1-100 min): load = minutes * .49 * 100/60.
+for 200 min (the daily load before the block: current minutes / 7 at the load per minute of the
+`easy` session type, docs/rules.md "Load"). Readiness = CTL(T-1). Base scenario
+(tests/model/support.py), T = 27, every rule family off. One session type, named `easy` so it
+also sets the load before the block (IF .70, 0-100 min, no paces: the IF fallback):
+load = minutes * .49 * 100/60.
 The form window has no `enabled` switch (it is on exactly when the readiness model is pmc);
 "switched off" is a window too wide to matter.
 """
@@ -19,7 +22,7 @@ from peakplan.modelfiles import load_readiness
 
 from ..support import WIDE_PMC, assert_infeasible, catalogue, only, readiness, solve_checked
 
-RUN = {"run": {"intensity_factor": 0.70, "min_minutes": 0, "max_minutes": 100, "hard": False}}
+RUN = {"easy": {"intensity_factor": 0.70, "min_minutes": 0, "max_minutes": 100, "hard": False}}
 LOAD_PER_MINUTE = 0.70**2 * 100 / 60
 PMC = load_readiness("pmc")  # tau 42 / 7, window +5 .. +15
 

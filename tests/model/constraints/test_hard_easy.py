@@ -90,8 +90,9 @@ def test_past_the_edge_race_week_spacing(flat):
 
 
 def test_past_the_edge_weekly_cap(flat):
-    # Quota: three hard sessions in the build week. max_hard_per_week 3 fits, 2 does not.
-    quota = {"rules.quotas.per_phase": {"build": {"any_hard": {"min": 3}}}}
+    # Quota: three hard sessions in the race-specific week (week 2 of the base layout).
+    # max_hard_per_week 3 fits, 2 (the default) does not.
+    quota = {"rules.quotas.per_phase": {"race_specific": {"any_hard": {"min": 3}}}}
     inside = solve_checked(only("hard_easy", "quotas", **flat, **quota, **{"rules.hard_easy.max_hard_per_week": 3}))
     assert inside.weeks[1].hard_sessions == 3
     past = only("hard_easy", "quotas", **flat, **quota)

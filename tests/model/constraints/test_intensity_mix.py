@@ -14,9 +14,12 @@ from ..support import FLAT, WEEKDAYS, assert_infeasible, catalogue, only, readin
 SESSIONS = {"easy": {"intensity_factor": 0.70, "min_minutes": 0, "max_minutes": 60, "hard": False},
             "quality": {"intensity_factor": 0.90, "min_minutes": 50, "max_minutes": 50, "hard": False,
                         "quality_fraction": 1.0}}
-# Default catalogue: only race week keeps a minimum quota (race_pace >= 1, 30-90 min, quality .35).
+# Default catalogue: only race week keeps a minimum quota of the 10K defaults (race_pace >= 1,
+# 30-90 min, quality .35); every other phase's minimum is zeroed.
 RACE_PACE_ONLY = {"rules.quotas.per_phase": {"base": {"strides": {"min": 0}}, "build": {"tempo": {"min": 0}},
-                                             "race_specific": {"tempo": {"min": 0}, "intervals": {"min": 0}}}}
+                                             "race_specific": {"tempo": {"min": 0}, "intervals": {"min": 0}},
+                                             "peak": {"race_pace": {"min": 0}, "tempo": {"min": 0}},
+                                             "taper": {"tempo": {"min": 0}}}}
 MONDAY_30 = {"availability.max_minutes": {**dict.fromkeys(WEEKDAYS, 0), "mon": 30}}
 
 

@@ -1,6 +1,7 @@
 """phases: a session type may only be planned in the phases its catalogue entry lists (rest always).
 
-Base scenario phases (tests/model/support.py): week 1 base, 2 build, 3 race_specific, 4 race_week.
+Base scenario with THREE_LOADING_WEEKS (tests/model/support.py): week 1 base, 2 build,
+3 race_specific, 4 race_week.
 Readiness FLAT (every minute of load helps), so each day gets the highest-load session the
 rules leave: without phases that is always `intervals` (IF .95, 45-75 min; 75 min on Sunday
 beats marathon_pace 100 min: 75 x .9025 = 67.7 > 100 x .6724 = 67.2).
@@ -12,14 +13,23 @@ import pytest
 
 from peakplan.modelfiles import load_catalogue
 
-from ..support import FLAT, assert_infeasible, only, readiness, sessions_of, solve_checked, week_days
+from ..support import (
+    FLAT,
+    THREE_LOADING_WEEKS,
+    assert_infeasible,
+    only,
+    readiness,
+    sessions_of,
+    solve_checked,
+    week_days,
+)
 
 CATALOGUE = load_catalogue("catalogue").sessions
 
 
 @pytest.fixture
 def flat(tmp_path):
-    return {"model.readiness": readiness(tmp_path, FLAT)}
+    return {"model.readiness": readiness(tmp_path, FLAT), **THREE_LOADING_WEEKS}
 
 
 def test_feasible():
@@ -31,11 +41,13 @@ def test_feasible():
 
 def test_each_phase_gets_its_strongest_allowed_session(flat):
     # The rule binds: the load-maximal session of each day is the best one the phase allows.
-    #   base (week 1): recovery, easy, long, strides -> strides (IF .74, up to 70 min) on the
-    #     45/60-min days; Sunday 100 min: long 100 (100 x .5184 = 51.8 > strides 70 x .5476 = 38.3).
-    #   build (week 2): + hills, tempo -> tempo (IF .88, 40-80): 45, 60, ..., Sunday tempo 80.
-    #   race_specific (week 3): + intervals, race_pace, marathon_pace -> intervals (as without rule).
-    #   race_week (week 4): recovery, easy, strides, race_pace -> race_pace (IF .86, 30-90).
+    #   base (week 1): recovery, easy, long, strides, run_walk -> strides (IF .74, up to 60 min) on
+    #     the 45/60-min days; Sunday 100 min: long 100 (100 x .5184 = 51.8 > strides 60 x .5476 = 32.9).
+    #   build (week 2): + hills, tempo, medium_long -> tempo (IF .88, 40-80): 45, 60, ..., Sunday
+    #     tempo 80 (80 x .7744 = 62.0 > medium_long or long 100 x .5184 = 51.8).
+    #   race_specific (week 3): + intervals, race_pace, marathon_pace, long_mp -> intervals (as
+    #     without the rule).
+    #   race_week (week 4): recovery, easy, strides, race_pace, run_walk -> race_pace (IF .86, 30-90).
     result = solve_checked(only("phases", **flat))
     expected = {1: ["strides"] * 4 + ["rest", "strides", "long"],
                 2: ["tempo"] * 4 + ["rest", "tempo", "tempo"],

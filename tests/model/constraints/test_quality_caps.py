@@ -14,13 +14,15 @@ from ..support import FLAT, WEEKDAYS, assert_infeasible, catalogue, only, readin
 # easy: IF .70, 1-60 min. tempo: IF .90, exactly 40 min, main set half of it (20 min), threshold.
 TEMPO = {"easy": {"intensity_factor": 0.70, "min_minutes": 0, "max_minutes": 60, "hard": False},
          "tempo": {"intensity_factor": 0.90, "min_minutes": 40, "max_minutes": 40, "hard": False,
-                   "quality_kind": "threshold", "quality_fraction": 0.5}}
+                   "quality_kind": "threshold", "quality_fraction": 0.5, "work_pace": "threshold"}}
 # mp: IF .82, main set 60 % of the run, marathon_pace kind.
 MP = {"easy": {"intensity_factor": 0.70, "min_minutes": 0, "max_minutes": 200, "hard": False},
       "mp": {"intensity_factor": 0.82, "min_minutes": 0, "max_minutes": 200, "hard": False,
-             "quality_kind": "marathon_pace", "quality_fraction": 0.6}}
+             "quality_kind": "marathon_pace", "quality_fraction": 0.6, "work_pace": "marathon"}}
 RACE_PACE_ONLY = {"rules.quotas.per_phase": {"base": {"strides": {"min": 0}}, "build": {"tempo": {"min": 0}},
-                                             "race_specific": {"tempo": {"min": 0}, "intervals": {"min": 0}}}}
+                                             "race_specific": {"tempo": {"min": 0}, "intervals": {"min": 0}},
+                                             "peak": {"race_pace": {"min": 0}, "tempo": {"min": 0}},
+                                             "taper": {"tempo": {"min": 0}}}}
 MONDAY_30 = {"availability.max_minutes": {**dict.fromkeys(WEEKDAYS, 0), "mon": 30}}
 
 

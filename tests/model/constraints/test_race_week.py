@@ -14,7 +14,9 @@ from ..support import FLAT, assert_infeasible, catalogue, only, readiness, sessi
 
 # Only race week keeps a minimum quota: race_pace >= 1 (10K default; race_pace is hard).
 RACE_PACE_ONLY = {"rules.quotas.per_phase": {"base": {"strides": {"min": 0}}, "build": {"tempo": {"min": 0}},
-                                             "race_specific": {"tempo": {"min": 0}, "intervals": {"min": 0}}}}
+                                             "race_specific": {"tempo": {"min": 0}, "intervals": {"min": 0}},
+                                             "peak": {"race_pace": {"min": 0}, "tempo": {"min": 0}},
+                                             "taper": {"tempo": {"min": 0}}}}
 
 
 @pytest.fixture

@@ -17,11 +17,13 @@ from peakplan.model.constraints import (
     availability,
     ctl_ramp,
     deload,
+    fixed_days,
     form_window,
     hard_easy,
     intensity_mix,
     long_run,
     long_run_build,
+    no_catch_up,
     phases,
     progression,
     quality_caps,
@@ -34,10 +36,9 @@ from peakplan.model.constraints import (
 
 # Hard rules first, then the shape of the block, then the readiness model's own rule; the order
 # only affects model readability.
-FAMILIES: tuple[ModuleType, ...] = (availability, phases, tune_up, weekly_ramp, deload, hard_easy, long_run, long_run_build,
-                                    intensity_mix,
-                                    quality_caps, taper, race_week, quotas, progression, form_window, acwr, ctl_ramp,
-                                    atl_cap)
+FAMILIES: tuple[ModuleType, ...] = (fixed_days, availability, phases, tune_up, weekly_ramp, deload, hard_easy, long_run,
+                                    long_run_build, intensity_mix, quality_caps, taper, race_week, quotas, progression,
+                                    form_window, acwr, ctl_ramp, atl_cap, no_catch_up)
 # Families that forbid some (day, session type) pairs outright; those pairs get no variables.
-PRUNING: tuple[ModuleType, ...] = (availability, phases, tune_up)
+PRUNING: tuple[ModuleType, ...] = (availability, phases, tune_up, fixed_days)
 BY_NAME: dict[str, ModuleType] = {f.NAME: f for f in FAMILIES}

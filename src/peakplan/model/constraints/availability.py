@@ -1,4 +1,5 @@
-"""availability: the athlete's week. Minutes per weekday, blackout dates, running days per week.
+"""availability: the athlete's week. Minutes per weekday, blackout dates, running days per week,
+and easy-only dates (no hard session, no long run: the return from an illness).
 
 Source: what every planner users like offers (docs/science.md "Availability").
 """
@@ -24,11 +25,15 @@ def impossible(cal: Calendar, catalogue: Catalogue) -> set[tuple[int, str]]:
     for d in cal.training_days:
         cap = cal.max_minutes(d)
         out |= {(d, name) for name, kind in catalogue.sessions.items() if max(1, kind.min_minutes) > cap}
+    easy = set(cal.scenario.availability.easy_only_dates)
+    out |= {(d, name) for d in cal.training_days if cal.date(d) in easy
+            for name, kind in catalogue.sessions.items() if kind.hard or kind.long}
     return out
 
 
 def add(ctx: BuildContext) -> None:
     cal, v, book = ctx.calendar, ctx.vars, ctx.rules
+    easy = set(ctx.scenario.availability.easy_only_dates)
     for d in cal.training_days:
         cap = cal.max_minutes(d)
         where = cal.date(d).isoformat()
@@ -36,6 +41,8 @@ def add(ctx: BuildContext) -> None:
             book.add(NAME, where, v.session(d, REST) == 1)
         else:
             book.add_le(NAME, where, v.minutes(d), cap, f"{cap} min available on {cal.weekday(d)}")
+        if cal.date(d) in easy:
+            book.add(NAME, where, v.is_hard_or_long(d) == 0)
     limit = ctx.scenario.availability.max_running_days_per_week
     if limit is not None:
         for w in cal.weeks:
@@ -53,6 +60,8 @@ def describe(scenario: Scenario, where: str) -> str:
     day = weekday_of(date)
     if date in av.blackout_dates:
         return f"{day} {date} is a blackout date (no running)"
+    if date in av.easy_only_dates:
+        return f"{day} {date} is an easy-only date (no hard session, no long run)"
     cap = av.max_minutes[day]
     return f"no running on {day} (max_minutes.{day} = 0)" if cap == 0 else f"at most {cap} min on {day}"
 
@@ -71,6 +80,9 @@ def knobs(scenario: Scenario, wheres: list[str]) -> list[Knob]:
         if date in av.blackout_dates:
             out.append(Knob("availability.blackout_dates", av.blackout_dates,
                             (tuple(d for d in av.blackout_dates if d != date),), "drop"))
+        elif date in av.easy_only_dates:
+            out.append(Knob("availability.easy_only_dates", av.easy_only_dates,
+                            (tuple(d for d in av.easy_only_dates if d != date),), "drop"))
         else:
             day = weekday_of(date)
             weekdays[day] = weekdays.get(day, 0) + 1

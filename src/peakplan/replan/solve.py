@@ -1,0 +1,127 @@
+"""The re-plan's three CP-SAT solves (docs/replan.md "Objective").
+
+1. *Excuse* (only when some week is under way): the rule instances of the weeks that hold a
+   fixed day get enforcement literals and the number kept is maximized. The ones that must go
+   (the days already run break them) become ``replan.excused``; every other rule holds.
+2. *Best*: race-day readiness maximized, as ``peakplan solve`` would (a from-scratch re-plan).
+3. *Fewest changes*: readiness at least the best minus ``tolerance`` times the best plan's gain
+   over stopping now; then, lexicographically, the fewest days whose session type differs from
+   the original plan, then the fewest minutes moved (sum of |minutes - the original's|), as one
+   weighted sum: a changed day weighs more than every minute of the block together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from peakplan.calendar import Calendar
+from peakplan.explain.knobs import week_of
+from peakplan.model.build import build
+from peakplan.model.scale import objective_coefficient, objective_value
+from peakplan.model.solver import parameters
+from peakplan.scenario.schema import Scenario
+from peakplan.vocabulary import MAX_DAY_MINUTES, RACE, REST
+
+
+@dataclass(frozen=True)
+class Solved:
+    status: str
+    sessions: list[str]
+    minutes: list[int]
+    wall_time_s: float
+
+
+def fixed_weeks(scenario: Scenario) -> set[int]:
+    if scenario.replan is None:
+        return set()
+    cal = Calendar(scenario)
+    return {cal.week_of((f.date - scenario.start_date).days) for f in scenario.replan.fixed_days}
+
+
+def place_week(scenario: Scenario, where: str) -> int | None:
+    week = week_of(where)
+    if week is not None:
+        return week
+    try:
+        d = (dt.date.fromisoformat(where) - scenario.start_date).days
+    except ValueError:
+        return None
+    return Calendar(scenario).week_of(d) if 0 <= d < scenario.n_days else None
+
+
+def excused(scenario: Scenario, time_limit_s: float) -> tuple[tuple[str, str], ...] | None:
+    """The rule instances of the weeks under way that the fixed days force out (None: infeasible)."""
+    weeks = fixed_weeks(scenario)
+    if not weeks:
+        return ()
+    ctx, _ = build(scenario, soft=lambda family, where: family != "fixed_days" and place_week(scenario, where) in weeks)
+    literals = ctx.rules.literals
+    ctx.model.maximize(sum(literals.values()))
+    solver = parameters(scenario.solver.model_copy(update={"time_limit_s": time_limit_s}))
+    code = solver.solve(ctx.model)
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return tuple(sorted(key for key, lit in literals.items() if solver.value(lit) == 0))
+
+
+def original_by_day(scenario: Scenario, original: dict[dt.date, tuple[str, int]]) -> list[tuple[str, int]]:
+    """The original plan's (session, minutes) on each training day of the new block (rest when none)."""
+    cal = Calendar(scenario)
+    out = []
+    for d in cal.training_days:
+        session, minutes = original.get(cal.date(d), (REST, 0))
+        out.append((REST, 0) if session == RACE else (session, minutes))
+    return out
+
+
+def fewest_changes(scenario: Scenario, original: list[tuple[str, int]], floor_scaled: int,
+                   hint: Solved, time_limit_s: float) -> Solved:
+    """Readiness (scaled, offset excluded) at least ``floor_scaled``; fewest changes from ``original``."""
+    ctx, objective = build(scenario)
+    model, v, cal = ctx.model, ctx.vars, ctx.calendar
+    model.add(objective.expr >= floor_scaled)
+    fixed = {(f.date - scenario.start_date).days for f in scenario.replan.fixed_days} if scenario.replan else set()
+    changed, moved = [], []
+    for d in cal.training_days:
+        if d in fixed:
+            continue
+        session, minutes = original[d]
+        changed.append(1 - v.session(d, session))
+        gap = model.new_int_var(0, MAX_DAY_MINUTES, f"moved_d{d}")
+        model.add(gap >= v.minutes(d) - minutes)
+        model.add(gap >= minutes - v.minutes(d))
+        moved.append(gap)
+    weight = MAX_DAY_MINUTES * len(moved) + 1
+    model.minimize(weight * sum(changed) + sum(moved))
+    for d in cal.training_days:
+        for name in v.types:
+            var = v.session(d, name)
+            if not isinstance(var, int):
+                model.add_hint(var, int(hint.sessions[d] == name))
+    solver = parameters(scenario.solver.model_copy(update={"time_limit_s": time_limit_s}))
+    code = solver.solve(model)
+    status = solver.status_name(code)
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return Solved(status, [], [], solver.wall_time)
+    sessions, minutes_of = v.read_plan(solver.value)
+    return Solved(status, sessions, minutes_of, solver.wall_time)
+
+
+def readiness_floor(best_readiness: float, rest_readiness: float, offset: float, tolerance: float) -> int:
+    """The scaled objective a fewer-changes plan must reach: the best minus the tolerance."""
+    allowed = tolerance * max(best_readiness - rest_readiness, 0.0)
+    return objective_coefficient(best_readiness - allowed - offset)
+
+
+def count_changes(original: list[tuple[str, int]], sessions: list[str], minutes: list[int],
+                  fixed: set[int]) -> tuple[int, int]:
+    free = [d for d in range(len(sessions)) if d not in fixed]
+    return (sum(sessions[d] != original[d][0] for d in free),
+            sum(abs(minutes[d] - original[d][1]) for d in free))
+
+
+__all__ = ["Solved", "count_changes", "excused", "fewest_changes", "objective_value", "original_by_day",
+           "readiness_floor"]
