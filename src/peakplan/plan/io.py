@@ -14,11 +14,11 @@ from pydantic import ValidationError
 
 from peakplan.errors import InputError, format_validation_error
 from peakplan.files.atomic import write_text_atomic
-from peakplan.files.yaml_source import SourceError, read_text
+from peakplan.files.limits import MAX_PLAN_BYTES
+from peakplan.files.reading import SourceError, read_text
 from peakplan.plan.file import PlanFile
 
 FIX = "re-create it with `peakplan solve SCENARIO --out plan.json` (format: docs/plan-format.md)"
-MAX_PLAN_BYTES = 50_000_000  # a 60-week plan is about 2 MB
 
 
 class PlanFileError(InputError):
@@ -34,6 +34,8 @@ def plan_from_json(text: str, source: str = "plan") -> PlanFile:
                             f"fix it there or {FIX}.") from None
     except RecursionError:
         raise PlanFileError(f"{source}: the JSON is nested too deeply to be a plan file; {FIX}.") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise PlanFileError(f"{source}: not a plan file ({str(exc)[:120]}); {FIX}.") from None
     return plan_from_data(data, source)
 
 
@@ -50,7 +52,9 @@ def plan_from_data(data: Any, source: str = "plan") -> PlanFile:
         raise PlanFileError(format_validation_error(exc, source, None, PlanFile, "see docs/plan-format.md")
                             + f" To get a valid file, {FIX}.") from None
     except (TypeError, ValueError) as exc:  # NaN, infinities, objects JSON cannot hold
-        raise PlanFileError(f"{source}: not a plan file ({exc}); {FIX}.") from None
+        raise PlanFileError(f"{source}: not a plan file ({str(exc)[:120]}); {FIX}.") from None
+    except RecursionError:
+        raise PlanFileError(f"{source}: the JSON is nested too deeply to be a plan file; {FIX}.") from None
 
 
 def read_plan(path: str | Path) -> PlanFile:
