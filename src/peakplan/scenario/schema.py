@@ -31,15 +31,17 @@ class Frozen(BaseModel):
 
 
 class RaceResult(Frozen):
-    distance: Literal["1500m", "mile", "3k", "5k", "10k", "15k", "half", "marathon"] | float
-    time: str = Field(description="h:mm:ss or mm:ss")
+    distance: Literal["1500m", "mile", "3k", "5k", "10k", "15k", "half", "marathon"] | float = Field(
+        description="distance of the race: 1500m, mile, 3k, 5k, 10k, 15k, half, marathon, or km")
+    time: str = Field(description="finishing time, h:mm:ss or mm:ss (sets the training paces)")
 
 
 class Race(Frozen):
     distance: Literal["5k", "10k", "half", "marathon"] | float = Field(
         description="5k, 10k, half, marathon, or any distance in km")
-    date: dt.date
-    goal_time: str | None = Field(default=None, description="h:mm:ss, optional")
+    date: dt.date = Field(description="race day, YYYY-MM-DD: the last day of the block")
+    goal_time: str | None = Field(default=None, description="goal finishing time, h:mm:ss (or mm:ss for short "
+                                  "races); sets the race-day duration, and the paces when there is no recent_race")
 
     @property
     def distance_km(self) -> float:
@@ -54,20 +56,30 @@ class Race(Frozen):
 
 
 class Athlete(Frozen):
-    current_weekly_minutes: int = Field(ge=0, le=2000)
-    current_weekly_km: float | None = Field(default=None, ge=0, le=400)
-    peak_weekly_minutes: int = Field(gt=0, le=2000, description="highest weekly volume the athlete can handle")
-    longest_recent_run_minutes: int = Field(ge=0, le=400)
-    ctl: float | None = Field(default=None, ge=0, le=300, description="CTL at block start; derived if absent")
-    atl: float | None = Field(default=None, ge=0, le=400, description="ATL at block start; derived if absent")
-    recent_race: RaceResult | None = None
+    current_weekly_minutes: int = Field(ge=0, le=2000, description="running minutes a week before the block, "
+                                        "minutes (the start of the weekly ramp)")
+    current_weekly_km: float | None = Field(default=None, ge=0, le=400, description="km a week before the block "
+                                            "(informational), km")
+    peak_weekly_minutes: int = Field(gt=0, le=2000, description="highest weekly volume the athlete can handle, "
+                                     "minutes")
+    longest_recent_run_minutes: int = Field(ge=0, le=400, description="longest run of the last weeks, minutes "
+                                            "(the long run grows from it)")
+    ctl: float | None = Field(default=None, ge=0, le=300, description="CTL (fitness) at block start, load/day; "
+                              "derived from current_weekly_minutes if absent")
+    atl: float | None = Field(default=None, ge=0, le=400, description="ATL (fatigue) at block start, load/day; "
+                              "derived from current_weekly_minutes if absent")
+    recent_race: RaceResult | None = Field(default=None, description="a recent race result: sets the training "
+                                           "paces (Daniels VDOT)")
 
 
 class Availability(Frozen):
-    max_minutes: dict[Weekday, int] = Field(description="max running minutes per weekday; 0 = no running")
-    blackout_dates: tuple[dt.date, ...] = ()
-    long_run_day: Weekday = "sun"
-    max_running_days_per_week: int | None = Field(default=None, ge=1, le=7)
+    max_minutes: dict[Weekday, int] = Field(description="max running minutes per weekday (all seven: mon .. sun), "
+                                            "minutes; 0 = no running that day")
+    blackout_dates: tuple[dt.date, ...] = Field(default=(), description="dates without running (travel, "
+                                                "illness), YYYY-MM-DD, inside the block")
+    long_run_day: Weekday = Field(default="sun", description="preferred weekday of the long run")
+    max_running_days_per_week: int | None = Field(default=None, ge=1, le=7, description="at most this many "
+                                                  "running days a week, days; none: no limit")
 
     @model_validator(mode="after")
     def _all_weekdays(self) -> Availability:
@@ -80,59 +92,74 @@ class Availability(Frozen):
 
 
 class Rule(Frozen):
-    enabled: bool = True
+    enabled: bool = Field(default=True, description="false switches the rule off")
 
 
 class WeeklyRamp(Rule):
-    max_increase: float = Field(ge=0, le=1)
+    max_increase: float = Field(ge=0, le=1, description="largest growth of weekly volume over the last loading week, "
+                                "share (0.10 = +10 %)")
 
 
 class Deload(Rule):
-    every_weeks: int = Field(ge=2, le=12)
-    volume_factor: float = Field(gt=0, le=1)
+    every_weeks: int = Field(ge=2, le=12, description="every n-th loading week is a recovery week, weeks")
+    volume_factor: float = Field(gt=0, le=1, description="recovery week volume at most this share of the week "
+                                 "before, share")
 
 
 class HardEasy(Rule):
-    min_easy_days_between: int = Field(ge=0, le=3)
+    min_easy_days_between: int = Field(ge=0, le=3, description="easy days at least between two hard days, days")
     long_run_counts_as_hard: bool = Field(
         default=True, description="the long run needs the same easy days around it as a hard session "
                                   "(it still does not count toward max_hard_per_week)")
-    back_to_back_per_week: int = Field(ge=0, le=3)
-    max_hard_per_week: int = Field(ge=0, le=7)
+    back_to_back_per_week: int = Field(ge=0, le=3, description="hard days on consecutive days allowed per week, "
+                                       "pairs")
+    max_hard_per_week: int = Field(ge=0, le=7, description="hard sessions a week at most (race and long run "
+                                   "excluded), sessions")
 
 
 class LongRun(Rule):
-    max_share_of_week: float = Field(gt=0, le=1)
-    max_minutes: int = Field(gt=0, le=400)
-    max_growth: float = Field(ge=0, le=1)
-    required_weekly: bool
+    max_share_of_week: float = Field(gt=0, le=1, description="long run at most this share of the week's volume, "
+                                     "share")
+    max_minutes: int = Field(gt=0, le=400, description="long run at most this long, minutes")
+    max_growth: float = Field(ge=0, le=1, description="no run longer than (1 + this) x the longest run so far, share")
+    required_weekly: bool = Field(description="one long run in every full week but race week")
 
 
 class IntensityMix(Rule):
-    min_low_intensity_share: float = Field(ge=0, le=1)
+    min_low_intensity_share: float = Field(ge=0, le=1, description="at least this share of each week's minutes at "
+                                           "low intensity, share")
 
 
 class QualityCaps(Rule):
-    threshold_share: float = Field(ge=0, le=1)
-    intervals_share: float = Field(ge=0, le=1)
-    repetitions_share: float = Field(ge=0, le=1)
-    marathon_pace_max_minutes: int = Field(ge=0, le=400)
+    threshold_share: float = Field(ge=0, le=1, description="a threshold main set at most this share of the week, "
+                                   "share")
+    intervals_share: float = Field(ge=0, le=1, description="an interval main set at most this share of the week, "
+                                   "share")
+    repetitions_share: float = Field(ge=0, le=1, description="a repetition main set at most this share of the week, "
+                                     "share")
+    marathon_pace_max_minutes: int = Field(ge=0, le=400, description="a marathon-pace main set at most this long, "
+                                           "minutes")
 
 
 class Taper(Rule):
-    weeks: int = Field(ge=0, le=4, description="taper weeks before race week")
-    volume_reduction: float = Field(ge=0, lt=1)
-    floor_band: float = Field(ge=0, le=1)
-    keep_frequency: bool
+    weeks: int = Field(ge=0, le=4, description="taper weeks before race week, weeks")
+    volume_reduction: float = Field(ge=0, lt=1, description="race-week volume down by this share of the last "
+                                    "loading week, share")
+    floor_band: float = Field(ge=0, le=1, description="each taper week at most this far below its cap, share of the "
+                              "last loading week")
+    keep_frequency: bool = Field(description="running days in each taper week at least those of the last loading "
+                                 "week minus one")
 
 
 class RaceWeek(Rule):
-    max_hard_sessions: int = Field(ge=0, le=7)
-    easy_days_before_race: int = Field(ge=0, le=6)
+    max_hard_sessions: int = Field(ge=0, le=7, description="hard sessions in race week at most, sessions")
+    easy_days_before_race: int = Field(ge=0, le=6, description="no hard session in this many days before the race, "
+                                       "days")
 
 
 class Phases(Rule):
-    shares: dict[LoadingPhase, float]
+    shares: dict[LoadingPhase, float] = Field(description="share of the loading weeks in each phase (base, build, "
+                                              "race_specific, peak), shares (normalised)")
 
     @model_validator(mode="after")
     def _shares(self) -> Phases:
@@ -142,12 +169,14 @@ class Phases(Rule):
 
 
 class Bounds(Frozen):
-    min: int = Field(default=0, ge=0, le=7)
-    max: int | None = Field(default=None, ge=0, le=7)
+    min: int = Field(default=0, ge=0, le=7, description="at least this many sessions a week, sessions")
+    max: int | None = Field(default=None, ge=0, le=7, description="at most this many sessions a week, sessions; "
+                            "none: no upper bound")
 
 
 class Quotas(Rule):
-    per_phase: dict[Phase, dict[str, Bounds]] = Field(default_factory=dict)
+    per_phase: dict[Phase, dict[str, Bounds]] = Field(default_factory=dict, description="per phase, per session "
+                                                      "type of the catalogue (or any_hard): sessions a week")
 
     def of_phase(self, phase: str | None) -> dict[str, Bounds]:
         """The quota entries of ``phase`` (none for an unknown or missing phase)."""
@@ -155,21 +184,22 @@ class Quotas(Rule):
 
 
 class Rules(Frozen):
-    weekly_ramp: WeeklyRamp
-    deload: Deload
-    hard_easy: HardEasy
-    long_run: LongRun
-    intensity_mix: IntensityMix
-    quality_caps: QualityCaps
-    taper: Taper
-    race_week: RaceWeek
-    phases: Phases
-    quotas: Quotas
+    weekly_ramp: WeeklyRamp = Field(description="weekly volume grows at most max_increase (docs/rules.md)")
+    deload: Deload = Field(description="a recovery week every every_weeks loading weeks")
+    hard_easy: HardEasy = Field(description="hard days spaced by easy days, hard sessions per week capped")
+    long_run: LongRun = Field(description="one long run a week, capped by share, minutes and growth")
+    intensity_mix: IntensityMix = Field(description="mostly easy minutes every week")
+    quality_caps: QualityCaps = Field(description="Daniels' caps on one session's main set")
+    taper: Taper = Field(description="volume down over the taper weeks and race week")
+    race_week: RaceWeek = Field(description="a light, sharp race week")
+    phases: Phases = Field(description="the split of the loading weeks into phases")
+    quotas: Quotas = Field(description="sessions per week of each type, by phase")
 
 
 class RaceSession(Frozen):
-    minutes: int = Field(gt=0, le=MAX_RACE_MINUTES)
-    intensity_factor: float = Field(gt=0, le=1.5)
+    minutes: int = Field(gt=0, le=MAX_RACE_MINUTES, description="race duration, minutes (default: the goal time, "
+                         "else predicted from recent_race, else models/defaults.yaml race)")
+    intensity_factor: float = Field(gt=0, le=1.5, description="race intensity factor (1.0 = threshold)")
 
 
 class ModelChoice(Frozen):
@@ -180,22 +210,23 @@ class ModelChoice(Frozen):
 class Solver(Frozen):
     preset: str | None = Field(default=None, description="CP-SAT settings by name from models/solver-presets.yaml: "
                                "proof (the default: one worker, deterministic) or fast (two workers)")
-    time_limit_s: float = Field(default=60.0, gt=0, le=86400)
+    time_limit_s: float = Field(default=60.0, gt=0, le=86400, description="solver time limit, seconds")
     workers: int | None = Field(default=None, ge=1, le=64, description="CP-SAT workers; default: the preset's "
                                 "(proof: 1, fast: 2)")
-    seed: int = Field(default=0, ge=0, le=2**31 - 1)
+    seed: int = Field(default=0, ge=0, le=2**31 - 1, description="CP-SAT random seed (same seed, same plan)")
 
 
 class Scenario(Frozen):
-    name: str = ""
-    start_date: dt.date
-    race: Race
-    athlete: Athlete
-    availability: Availability
-    rules: Rules
-    race_session: RaceSession
-    model: ModelChoice = ModelChoice()
-    solver: Solver = Solver()
+    name: str = Field(default="", description="a name for the block, shown in plans and reports")
+    start_date: dt.date = Field(description="first day of the block, YYYY-MM-DD")
+    race: Race = Field(description="the goal race")
+    athlete: Athlete = Field(description="the runner's current training")
+    availability: Availability = Field(description="when and how long the runner can run")
+    rules: Rules = Field(description="the coaching rules; each has defaults by race distance (models/defaults.yaml)")
+    race_session: RaceSession = Field(description="the race day as a session: duration and intensity")
+    model: ModelChoice = Field(default=ModelChoice(), description="the model files: readiness model and session "
+                               "catalogue")
+    solver: Solver = Field(default=Solver(), description="CP-SAT settings")
     catalogue: Catalogue = Field(description="the session catalogue model.catalogue names, as read")
     readiness: BanisterModel | PmcModel = Field(discriminator="kind",
                                                 description="the readiness model model.readiness names, as read")
