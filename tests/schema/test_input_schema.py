@@ -14,18 +14,17 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from compare.helpers import TINY
+from reliability.cases import BASE as TINY_10K
+from reliability.cases import CASES
+from reliability.test_interrupt import SLOW
 from typer.testing import CliRunner
+from validate.plan_builder import BASE_SCENARIO
 
 from peakplan.cli import app
 from peakplan.scenario import load_scenario
 from peakplan.scenario.input_schema import input_model, rule_defaults
 from peakplan.scenario.schema import Rules
-
-from compare.helpers import TINY
-from reliability.cases import BASE as TINY_10K
-from reliability.cases import CASES
-from reliability.test_interrupt import SLOW
-from validate.plan_builder import BASE_SCENARIO
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = sorted((ROOT / "scenarios").glob("*.yaml"))
@@ -41,7 +40,7 @@ EditorLoader.yaml_implicit_resolvers = {
 
 
 def as_editor_reads(text: str) -> Any:
-    return yaml.load(text, Loader=EditorLoader)  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(text, Loader=EditorLoader)
 
 
 def json_ready(data: Any) -> Any:

@@ -91,7 +91,7 @@ def _input_annotation(annotation: Any) -> Any:
     if origin in (typing.Union, types.UnionType):
         return typing.Union[tuple(_input_annotation(a) for a in args)]  # noqa: UP007 - built at run time
     if origin is dict:
-        return dict[args[0], _input_annotation(args[1])]  # type: ignore[valid-type]
+        return dict[args[0], _input_annotation(args[1])]  # type: ignore[valid-type,misc]
     if origin is tuple:
         return tuple[tuple(_input_annotation(a) for a in args)]  # type: ignore[misc]
     return annotation
@@ -147,7 +147,7 @@ def input_model_of(model: type[BaseModel]) -> type[BaseModel]:
         else:
             fields[name] = _copied(info, annotation)
     title = "Scenario" if model is Scenario else f"{model.__name__}Input"
-    return create_model(title, __base__=_Input, __doc__=model.__doc__, **fields)  # type: ignore[call-overload]
+    return create_model(title, __base__=_Input, __doc__=model.__doc__, **fields)
 
 
 def _rules_input() -> type[BaseModel]:
@@ -155,6 +155,7 @@ def _rules_input() -> type[BaseModel]:
     fields = {}
     for rule, info in Rules.model_fields.items():
         rule_model = typing.get_args(info.annotation)[0] if typing.get_origin(info.annotation) else info.annotation
+        assert isinstance(rule_model, type) and issubclass(rule_model, BaseModel), rule
         sub = _rule_model(rule, rule_model, defaults.get(rule, {}))
         fields[rule] = _omittable(info, sub, f"{info.description}; every field optional (defaults: "
                                              "models/defaults.yaml)")

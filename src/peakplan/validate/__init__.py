@@ -16,6 +16,7 @@ from peakplan.modelfiles import PmcModel
 from peakplan.scenario.schema import Scenario
 from peakplan.validate import (
     availability,
+    claims,
     consistency,
     deload,
     form_window,
@@ -26,8 +27,10 @@ from peakplan.validate import (
     quality_caps,
     quotas,
     race_week,
+    scenario_match,
     sessions,
     taper,
+    tight_rules,
     weekly_ramp,
 )
 from peakplan.validate.plan_context import PlanContext, PlanFormatError, build_context
@@ -37,7 +40,7 @@ __all__ = ["FAMILIES", "PlanFormatError", "Report", "Violation", "validate", "va
 
 # Always-on families first, then the switchable rules in the order of docs/rules.md.
 FAMILIES = (availability, sessions, phases, weekly_ramp, deload, hard_easy, long_run, intensity_mix,
-            quality_caps, taper, race_week, quotas, form_window, consistency)
+            quality_caps, taper, race_week, quotas, form_window, consistency, claims, tight_rules)
 ALWAYS_ON = {"availability", "sessions", "plan_consistency"}
 
 
@@ -70,9 +73,14 @@ def as_json_data(plan: Any) -> Any:
 def validate_report(scenario: Scenario, plan: Any) -> Report:
     """Check ``plan`` (a PlanFile, or the parsed plan JSON) against ``scenario``; counts the checks.
 
-    Raises ``PlanFormatError`` if the plan is not an object with a ``days`` list.
+    Raises ``PlanFormatError`` if the plan is not an object with a ``days`` list. A plan made for
+    another scenario gets one violation saying so (validate/scenario_match.py), not one per rule.
     """
-    ctx = build_context(scenario, as_json_data(plan))
+    data = as_json_data(plan)
+    other = scenario_match.mismatch(scenario, data)
+    if other is not None:
+        return Report([other], 1, (scenario_match.NAME,))
+    ctx = build_context(scenario, data)
     violations: list[Violation] = []
     checks, checked = 0, []
     for family in FAMILIES:
@@ -83,7 +91,7 @@ def validate_report(scenario: Scenario, plan: Any) -> Report:
         violations += tally.found
         checks += tally.checks
         checked.append(family.NAME)
-    return Report(violations, checks, tuple(checked))
+    return Report(violations, checks, tuple(dict.fromkeys(checked)))
 
 
 def validate(scenario: Scenario, plan: Any) -> list[Violation]:
