@@ -7,9 +7,9 @@ with a message naming the file, the line when known, and the limit.
 
 from __future__ import annotations
 
-MAX_YAML_BYTES = 1_000_000      # scenario and model files: the shipped ones are under 10 kB
+MAX_YAML_BYTES = 256_000        # scenario and model files: the shipped ones are under 10 kB
 MAX_PLAN_BYTES = 20_000_000     # a 60-week plan file is about 2 MB
-MAX_NODES = 20_000              # YAML values after alias expansion (a scenario has about 150)
+MAX_NODES = 10_000              # YAML values after alias expansion (a scenario has about 150, a catalogue 200)
 MAX_DEPTH = 32                  # nesting of mappings and lists (a scenario nests 5 deep)
 MAX_SCALAR_CHARS = 10_000       # one YAML value or key (names and paths are far shorter)
 MAX_NUMBER = 1e12               # magnitude of any number in a YAML file (the largest real one is a seed < 2^31)

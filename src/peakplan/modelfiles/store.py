@@ -99,8 +99,8 @@ def _check_confined(field: str, name: str, path: Path, allowed: Sequence[Path] |
         real = path.resolve()
         if any(real == root or real.is_relative_to(root) for root in (a.resolve() for a in allowed)):
             return
-    except (OSError, RuntimeError, ValueError):  # a symlink loop, an unusable path
-        pass
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, an unusable path: nothing can be read there,
+        return                                     # and reading it says so
     raise ModelFileError(
         f"model.{field} = {name[:200]!r}: {str(path)[:300]} is outside the scenario's folder and peakplan's models/, "
         "so it is not read. Copy the file next to the scenario (or below it), or name it on the command line "
@@ -114,8 +114,8 @@ def _load(field: str, name: str, base_dir: Path | None, allowed: Sequence[Path] 
         key = _file_key(path)
     except FileNotFoundError:
         raise ModelFileError(_missing(field, name, path)) from None
-    except (OSError, ValueError) as exc:
-        raise ModelFileError(f"{path}: cannot be read ({exc}); check the path named by model.{field}.") from None
+    except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a symlink loop (pathlib)
+        raise ModelFileError(f"{path}: cannot be read ({str(exc)[:100]}); check the path named by model.{field}.") from None
     return _parsed(field, key)
 
 

@@ -17,6 +17,7 @@ from peakplan.files.atomic import write_text_atomic
 from peakplan.files.limits import MAX_PLAN_BYTES
 from peakplan.files.reading import SourceError, read_text
 from peakplan.plan.file import PlanFile
+from peakplan.plan.limits import PlanBoundsError, check_bounds
 
 FIX = "re-create it with `peakplan solve SCENARIO --out plan.json` (format: docs/plan-format.md)"
 
@@ -47,7 +48,11 @@ def plan_from_data(data: Any, source: str = "plan") -> PlanFile:
         raise PlanFileError(f"{source}: not a peakplan plan file (a JSON object with `days`, `weeks`, "
                             f"`readiness`, ...); {FIX}.")
     try:
-        return PlanFile.model_validate_json(json.dumps(data))
+        plan = PlanFile.model_validate_json(json.dumps(data))
+        check_bounds(plan, source)
+        return plan
+    except PlanBoundsError as exc:
+        raise PlanFileError(f"{exc}. To get a valid file, {FIX}.") from None
     except ValidationError as exc:
         raise PlanFileError(format_validation_error(exc, source, None, PlanFile, "see docs/plan-format.md")
                             + f" To get a valid file, {FIX}.") from None

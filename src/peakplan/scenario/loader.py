@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import os
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from pydantic import ValidationError
 
 from peakplan.errors import Lines, NoLines, ScenarioError, format_validation_error
 from peakplan.files.yaml_source import SourceError, parse_yaml, read_text
-from peakplan.modelfiles import load_catalogue, load_defaults, load_readiness, models_dir
+from peakplan.modelfiles import ModelFileError, load_catalogue, load_defaults, load_readiness, models_dir
 from peakplan.modelfiles.store import is_path
 from peakplan.scenario import checks, race_checks
 from peakplan.scenario.schema import Race, Scenario
@@ -70,7 +71,7 @@ def _model_names(data: dict[str, Any], base_dir: Path | None) -> dict[str, Any]:
         value = model.get(key)
         if isinstance(value, str) and is_path(value) and "\0" not in value and base_dir is not None \
                 and not Path(value).is_absolute():
-            model[key] = str((base_dir / value).resolve())
+            model[key] = os.path.normpath(base_dir / value)  # symlinks are followed (and checked) when read
     return model
 
 
@@ -133,7 +134,12 @@ def scenario_from_dict(data: Any, source: str = "scenario", base_dir: Path | Non
     race_checks.check_times(data, source, lines)
     checks.check_day_minutes(data, source, lines)
     try:
-        scenario = Scenario.model_validate(resolve(data, base_dir, trusted))
+        resolved = resolve(data, base_dir, trusted)
+    except ModelFileError as exc:  # the message names the model file; say which scenario names it
+        text = str(exc)
+        raise ModelFileError(text if source in text else f"{source}: {text}") from None
+    try:
+        scenario = Scenario.model_validate(resolved)
     except ValidationError as exc:
         raise ScenarioError(format_validation_error(exc, source, lines, Scenario)) from None
     except RecursionError:

@@ -84,7 +84,7 @@ def check_times(data: dict[str, Any], source: str, lines: Lines) -> None:
     """No time faster than the world record; the pace-setting time within the pace tables."""
     for loc, distance, time in _race_parts(data):
         km = _km(distance)
-        if km is None or not isinstance(time, str):
+        if km is None or not math.isfinite(km) or km <= 0 or not isinstance(time, str):
             continue  # the schema reports a missing or mistyped value
         try:
             seconds = parse_duration_s(time)
@@ -105,7 +105,8 @@ def _check_pace_source(data: dict[str, Any], source: str, lines: Lines) -> None:
     """The plan's paces come from the recent race, else the goal time: the pace tables must cover it."""
     from peakplan.paces import paces_from_race
 
-    parts = [p for p in reversed(_race_parts(data)) if isinstance(p[2], str) and _km(p[1]) is not None]
+    parts = [p for p in reversed(_race_parts(data)) if isinstance(p[2], str) and _km(p[1]) is not None
+             and math.isfinite(_km(p[1]) or math.nan)]
     if not parts:
         return
     loc, distance, time = parts[0]
