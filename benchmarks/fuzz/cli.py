@@ -39,7 +39,7 @@ def run_cli(inp: Input, folder: Path, tiny_text: str) -> tuple[str, str, float]:
     """(outcome, detail, seconds) of the input through `python -m peakplan.cli` in ``folder``."""
     from peakplan.files.limits import MAX_MESSAGE_CHARS
 
-    args = command(inp)
+    args = [a.replace("\x00", "") for a in command(inp)]  # no argument can hold a NUL byte
     if args[0] == "validate":
         (folder / "scenario.yaml").write_text(tiny_text, encoding="utf-8")
     started = time.perf_counter()

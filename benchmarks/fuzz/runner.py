@@ -60,11 +60,12 @@ def _alarm(signum: int, frame: object) -> None:
     raise Timeout()
 
 
-def init_worker(seed: int, options: Options) -> None:
+def init_worker(seed: int, options: Options, limit_memory: bool = True) -> None:
     from peakplan.scenario import scenario_from_dict
     from peakplan.scenario.input_schema import input_json_schema
 
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+    if limit_memory:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
     signal.signal(signal.SIGALRM, _alarm)
     bases = make_bases()
     _STATE.update(seed=seed, bases=bases, folder=Path(tempfile.mkdtemp(prefix="peakplan-fuzz-")),
@@ -140,6 +141,20 @@ def run_many(numbers: Iterable[int], seed: int, workers: int, options: Options,
             tally.add(record)
             if on_record is not None:
                 on_record(record)
+    return tally
+
+
+def run_inline(numbers: Iterable[int], seed: int, options: Options) -> Tally:
+    """The in-process run in this process (for the test suite: no pool, no memory limit)."""
+    previous = signal.getsignal(signal.SIGALRM)
+    init_worker(seed, options, limit_memory=False)
+    tally = Tally()
+    try:
+        for number in numbers:
+            tally.add(run_one(number))
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+        os.rmdir(_STATE["folder"])
     return tally
 
 

@@ -92,9 +92,13 @@ def _lax_value(instance: Any, expected: Any) -> tuple[bool, Any]:
     return False, None
 
 
+def _leaves(error: Any) -> list[Any]:
+    return [error, *(leaf for sub in (error.context or []) for leaf in _leaves(sub))]
+
+
 def _coerce_once(data: Any, validator: Any) -> bool:
     for error in validator.iter_errors(data):
-        for leaf in [error, *(error.context or [])]:
+        for leaf in _leaves(error):
             ok, value = _lax_value(leaf.instance, leaf.schema.get("type")) if leaf.validator == "type" else (False, None)
             path = list(leaf.absolute_path)
             if ok and path:

@@ -132,6 +132,8 @@ def _infeasible(sc: Scenario, scenario: Path, console: Console, err: Console, bu
         why = explain(sc, relax=True, budget_s=budget_s)
     for line in why.lines():
         console.print(f"  - {line}", markup=False, highlight=False)
+    if why.conflicts and not why.complete:
+        console.print("  (a conflicting set, not reduced to the smallest within --explain-limit)", markup=False)
     if why.relaxed:
         took = time.monotonic() - started
         console.print("Each relaxation was verified by re-solving. Apply one (or switch a rule off with "

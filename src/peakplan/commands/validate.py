@@ -46,10 +46,10 @@ def run(scenario_path: Path, plan_path: Path, as_json: bool) -> int:
         scenario = load_scenario(scenario_path)
         report = validate_report(scenario, read_plan(plan_path))
     except InputError as exc:
-        typer.echo(one_paragraph(str(exc)), err=True)
+        typer.echo(f"error: {one_paragraph(str(exc))}", err=True)
         return EXIT_BAD_INPUT
     except PlanFormatError as exc:
-        typer.echo(one_paragraph(f"{plan_path}: {exc}"), err=True)
+        typer.echo(f"error: {one_paragraph(f'{plan_path}: {exc}')}", err=True)
         return EXIT_BAD_INPUT
     if as_json:
         typer.echo(json.dumps([v.to_dict() for v in report.violations], indent=2, ensure_ascii=False))

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from peakplan.errors import InputError, format_validation_error
+from peakplan.errors import InputError, dotted, first_non_finite, format_validation_error
 from peakplan.files.atomic import write_text_atomic
 from peakplan.files.limits import MAX_PLAN_BYTES
 from peakplan.files.reading import SourceError, read_text
@@ -47,6 +47,9 @@ def plan_from_data(data: Any, source: str = "plan") -> PlanFile:
     if not isinstance(data, dict) or "days" not in data:
         raise PlanFileError(f"{source}: not a peakplan plan file (a JSON object with `days`, `weeks`, "
                             f"`readiness`, ...); {FIX}.")
+    loc = first_non_finite(data)
+    if loc is not None:  # NaN and Infinity are JSON extensions no peakplan number uses
+        raise PlanFileError(f"{source}: field `{dotted(loc)}` is not a finite number; {FIX}.")
     try:
         plan = PlanFile.model_validate_json(json.dumps(data))
         check_bounds(plan, source)

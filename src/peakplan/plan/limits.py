@@ -49,7 +49,7 @@ def _check_workout(source: str, where: str, plan: PlanFile, index: int) -> None:
     for b, block in enumerate(workout.blocks):
         steps = block.steps if isinstance(block, Repeat) else (block,)
         if isinstance(block, Repeat) and (block.times > MAX_REPEATS or len(block.steps) > MAX_STEPS):
-            raise _fail(source, f"{where}.blocks[{b}]", f"repeats {block.times} x {len(block.steps)} steps "
+            raise _fail(source, f"{where}.blocks[{b}].times", f"repeats {block.times} x {len(block.steps)} steps "
                         f"(at most {MAX_REPEATS} x {MAX_STEPS})", "fix the repeat")
         for step in steps:
             if step.duration_s > 60 * MAX_RACE_MINUTES:
@@ -63,6 +63,8 @@ def check_bounds(plan: PlanFile, source: str) -> None:
     """InputError naming the field when ``plan`` is outside the bounds of the module docstring."""
     if not plan.days or len(plan.days) > MAX_DAYS:
         raise _fail(source, "days", f"lists {len(plan.days)} days", f"a plan has 8 to {MAX_DAYS} days")
+    if len(plan.weeks) > MAX_DAYS // 7 + 1:
+        raise _fail(source, "weeks", f"lists {len(plan.weeks):,} weeks", f"a plan has at most {MAX_DAYS // 7 + 1}")
     if len(plan.tight_rules) > MAX_TIGHT_RULES:
         raise _fail(source, "tight_rules", f"lists {len(plan.tight_rules):,} entries", "re-create the plan")
     for i, day in enumerate(plan.days):

@@ -32,7 +32,7 @@ from pydantic.fields import FieldInfo
 from peakplan.modelfiles import load_defaults
 from peakplan.scenario.schema import Race as RaceModel
 from peakplan.scenario.schema import RaceResult, Rules, Scenario
-from peakplan.scenario.units import KM_PER_UNIT, UNITS_HELP
+from peakplan.scenario.units import KM_PER_UNIT, RESULT_NAMES, UNITS_HELP
 
 RESOLVED = ("catalogue", "readiness")          # read from the files `model:` names
 FILLED_IN = ("rules", "race_session")          # the loader fills them in when absent
@@ -47,7 +47,8 @@ def _any_case(word: str) -> str:
 UNIT_PATTERN = (r"^\s*([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*(" + "|".join(_any_case(u) for u in sorted(KM_PER_UNIT, key=len,
                                                                                                    reverse=True))
                 + r")\s*$")
-DistanceWithUnit = Annotated[str, StringConstraints(pattern=UNIT_PATTERN)]
+NAME_PATTERN = r"^\s*(" + "|".join(_any_case(n) for n in RESULT_NAMES) + r")\s*$"  # names in any case, as the loader
+DistanceWithUnit = Annotated[str, StringConstraints(pattern=f"{UNIT_PATTERN}|{NAME_PATTERN}")]
 
 
 class _Input(BaseModel):
