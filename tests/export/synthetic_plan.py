@@ -172,7 +172,8 @@ def make_plan(scenario: Scenario) -> dict[str, Any]:
     last = days[-2]
     return {
         "format": FORMAT_VERSION, "peakplan_version": "0.1.0", "status": "FEASIBLE", "objective": round(readiness, 3),
-        "bound": round(readiness + 10, 3), "gap": 0.5,
+        "bound": round(readiness + 10, 3),
+        "gap": (round(readiness + 10, 3) - readiness) / abs(readiness - model.p0),  # without training: p0
         "race": {"date": scenario.race.date.isoformat(), "distance_km": scenario.race.distance_km},
         "readiness": {"model": "banister", "race_day": round(readiness, 3),
                       "params": model.model_dump(exclude={"kind"}),
