@@ -1,4 +1,5 @@
-"""``python -m benchmarks [--quick]``: the benchmark suite of issue 6 (see README.md).
+"""``python -m benchmarks [--quick]``: the benchmark suite of issue 6 (see README.md);
+``python -m benchmarks fuzz [...]``: the fuzz run (benchmarks/fuzz, FUZZ.md).
 
 Full run: the whole grid (CP-SAT, HiGHS on the same model, the template baseline), the
 headline scenario repeated, the 16-week marathons with both cores per solver, a batch of
@@ -47,7 +48,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["fuzz"]:  # `python -m benchmarks fuzz ...`: the fuzz run (benchmarks/fuzz, FUZZ.md)
+        from benchmarks.fuzz.__main__ import main as fuzz_main
+
+        return fuzz_main(argv[1:])
+    args = parse(argv)
     cases = list(QUICK) if args.quick else sampled_grid() if args.sample else full_grid()
     repeats = args.repeats if args.repeats is not None else (3 if args.quick else 9)
     batch_n = args.batch if args.batch is not None else (8 if args.quick else 240)

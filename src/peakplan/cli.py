@@ -7,13 +7,39 @@ message, Ctrl-C exits 130, an internal error exits 70 with one paragraph; traceb
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
+import threading
 
-import typer
-from rich.console import Console
 
-from peakplan.commands import register_all
-from peakplan.commands.common import EXIT_INTERNAL, EXIT_INTERRUPTED, closed_pipe, guard_commands, internal_error
+def _interrupted_while_starting(signum: int, frame: object) -> None:
+    """Ctrl-C while the imports below run: nothing has happened yet, so stop at once, quietly."""
+    os.write(2, b"interrupted\n")
+    os._exit(130)
+
+
+# First, before any heavy import: Ctrl-C during start-up exits 130 without a traceback.
+# (Only when Ctrl-C is Python's usual KeyboardInterrupt: an ignored SIGINT stays ignored.)
+_IN_MAIN = threading.current_thread() is threading.main_thread()  # signal handlers live there only
+_STARTUP_SIGINT = signal.getsignal(signal.SIGINT) if _IN_MAIN else None
+if _STARTUP_SIGINT is signal.default_int_handler:
+    signal.signal(signal.SIGINT, _interrupted_while_starting)
+
+import typer  # noqa: E402 - after the start-up handler, on purpose
+from rich.console import Console  # noqa: E402
+
+from peakplan import __version__  # noqa: E402
+from peakplan.commands import register_all  # noqa: E402
+from peakplan.commands.common import (  # noqa: E402
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    closed_pipe,
+    guard_commands,
+    internal_error,
+    interrupt_on_sigterm,
+)
 
 # rich exits 1 on a closed pipe, which would read as "infeasible": exit 141 instead, quietly.
 setattr(Console, "on_broken_pipe", closed_pipe)  # noqa: B010 - a class attribute rich looks up
@@ -21,13 +47,50 @@ setattr(Console, "on_broken_pipe", closed_pipe)  # noqa: B010 - a class attribut
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Optimal running training blocks with CP-SAT.",
                   rich_markup_mode=None,
                   pretty_exceptions_enable=False)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"peakplan {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", is_eager=True, callback=_print_version,
+                                          help="Print peakplan's version and exit.")) -> None:
+    """Optimal running training blocks with CP-SAT."""
+
+
 register_all(app)
 guard_commands(app)
+# Start-up is over: Ctrl-C is a KeyboardInterrupt again (each command turns it into exit 130).
+if _STARTUP_SIGINT is signal.default_int_handler:
+    signal.signal(signal.SIGINT, _STARTUP_SIGINT)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the `peakplan` script; returns the exit code."""
+    """Entry point of the `peakplan` script; returns the exit code.
+
+    Called without ``argv`` (the real command line), it ends the process itself once the output
+    is flushed, skipping Python's tear-down of the objects still in memory: with a large CP-SAT
+    model that tear-down took 0.4-0.7 s, after Ctrl-C as after any solve (benchmarks/INTERRUPT.md).
+    """
+    code = _run(argv)
+    if argv is None:
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe or stream: nothing more to say
+            stream.flush()
+    os._exit(code)
+
+
+def _run(argv: list[str] | None) -> int:
     guard_commands(app)  # commands registered after import are guarded too
+    interrupt_on_sigterm()
     try:
         code = app(args=argv, prog_name="peakplan", standalone_mode=False)
     except (typer.Abort, KeyboardInterrupt):

@@ -54,6 +54,7 @@ def closest(word: Any, choices: Sequence[str]) -> str | None:
     return close[0] if close else None
 
 
+MAX_PART_CHARS = 40  # a field name longer than this is cut in messages
 _UNION_TAG = re.compile(r"^([a-z-]+\[.*\]|float|int|str|bool|none)$")  # pydantic's union branch names in locs
 
 
@@ -61,7 +62,8 @@ def dotted(loc: Sequence[Any]) -> str:
     """('rules', 'taper', 'weeks') -> 'rules.taper.weeks'; list indices as [i]."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        text = str(part) if len(str(part)) <= MAX_PART_CHARS else str(part)[: MAX_PART_CHARS - 3] + "..."
+        out += f"[{text}]" if isinstance(part, int) else (f".{text}" if out else text)
     return out or "(top level)"
 
 
@@ -145,33 +147,62 @@ def _key(err: Any) -> tuple[Any, ...]:
     return loc[:-1] if loc and loc[-1] == "[key]" else loc
 
 
+SHOWN_ERRORS = 4  # errors spelt out in one message; the rest are counted
+
+
+def _misspelt_missing(by_field: dict[tuple[Any, ...], Any], root: type[BaseModel]) -> set[tuple[Any, ...]]:
+    """Required fields reported missing only because the file misspells them (``athelte``).
+
+    One fuzzy search per *missing* field over the unknown keys next to it (there are few
+    missing fields, but a file may hold thousands of unknown keys: linear, not quadratic).
+    """
+    unknown: dict[tuple[Any, ...], list[str]] = {}
+    for loc, err in by_field.items():
+        if err["type"] == "extra_forbidden" and loc:
+            unknown.setdefault(loc[:-1], []).append(str(loc[-1]).lower())
+    out = set()
+    for loc, err in by_field.items():
+        if err["type"] != "missing" or not loc or loc[:-1] not in unknown:
+            continue
+        allowed = allowed_fields(root, loc)
+        candidates = difflib.get_close_matches(str(loc[-1]), unknown[loc[:-1]], n=3, cutoff=0.5)
+        if any(closest(c, allowed) == loc[-1] for c in candidates):
+            out.add(loc)
+    return out
+
+
 def format_validation_error(exc: ValidationError, source: str, lines: Lines | None, root: type[BaseModel],
                             fields_hint: str = "see `peakplan schema`") -> str:
-    """One paragraph: file, line, field, problem and fix for each error (literal errors first)."""
+    """One paragraph: file, line, field, problem and fix for the first few errors (literal errors
+    first), then a count of the rest; time linear in the number of errors."""
     lines = lines or NoLines()
     by_field: dict[tuple[Any, ...], Any] = {}
-    for err in exc.errors():
+    for err in exc.errors(include_url=False):
         loc = _key(err)
         if loc not in by_field or err["type"] == "literal_error":  # a union's other branches add noise
             by_field[loc] = err
-    misspelt = {(*loc[:-1], closest(loc[-1], allowed_fields(root, loc)))
-                for loc, err in by_field.items() if err["type"] == "extra_forbidden" and loc}
-    parts = []
+    skipped = _misspelt_missing(by_field, root)  # "unknown field `athelte`. Did you mean `athlete`?" says it all
+    parts: list[str] = []
+    remaining = 0
     for loc, err in by_field.items():
-        if err["type"] == "missing" and loc in misspelt:
-            continue  # "unknown field `athelte`. Did you mean `athlete`?" says it all
+        if loc in skipped:
+            continue
+        if len(parts) >= SHOWN_ERRORS:
+            remaining += 1
+            continue
         line = lines.nearest(loc) if err["type"] == "missing" else lines.line(loc)
         text = _error_text(err, loc, root, fields_hint)
-        parts.append(f"line {line}: {text}" if line else text)
-    unique = list(dict.fromkeys(parts))
-    head = unique[0]
+        part = f"line {line}: {text}" if line else text
+        if part not in parts:
+            parts.append(part)
+    head = parts[0]
     if head.startswith("line "):
         number, _, rest = head.partition(": ")
         head = f"{source}, {number}: {rest}"
     else:
         head = f"{source}: {head}"
-    more = " ".join(f"Also {p}" if p.startswith("line ") else f"Also: {p}" for p in unique[1:4])
-    extra = f" (+{len(unique) - 4} more)" if len(unique) > 4 else ""
+    more = " ".join(f"Also {p}" if p.startswith("line ") else f"Also: {p}" for p in parts[1:])
+    extra = f" (+{remaining} more)" if remaining else ""
     return " ".join(x for x in (head, more) if x) + extra
 
 

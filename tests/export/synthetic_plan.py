@@ -268,10 +268,12 @@ def make_plan(scenario: Scenario) -> dict[str, Any]:
     model = scenario.readiness   # the scenario's resolved model (runner: p0 from the athlete's VDOT)
     training = [d["load"] for d in days[:-1]]
     readiness = _banister(model, training, before)
+    rest = _banister(model, [0.0] * len(training), before)
     last = days[-2]
     return {
-        "format": FORMAT_VERSION, "peakplan_version": "0.1.0", "status": "FEASIBLE", "objective": readiness,
-        "bound": readiness + 10, "gap": 0.5,
+        "format": FORMAT_VERSION, "peakplan_version": "0.1.0", "status": "FEASIBLE", "objective": round(readiness, 3),
+        "bound": round(readiness + 10, 3),
+        "gap": (round(readiness + 10, 3) - readiness) / abs(readiness - rest),  # rest: the block without training
         "race": {"date": scenario.race.date.isoformat(), "distance_km": scenario.race.distance_km},
         "readiness": {"model": "banister", "race_day": readiness,
                       "params": {"k1": model.k1, "k2": model.k2, "tau_fitness_days": model.tau_fitness_days,

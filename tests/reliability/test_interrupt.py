@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -43,6 +44,17 @@ SLOW = {
 }
 
 
+def write_slow(folder: Path) -> Path:
+    """SLOW as a scenario file in ``folder``, its model files copied next to it: a scenario file
+    may only name model files in its own folder or models/ (docs/hardening.md "Paths")."""
+    for name in ("near-equal-catalogue.yaml", "flat-readiness.yaml"):
+        shutil.copy(DATA / name, folder / name)
+    data = {**SLOW, "model": {"catalogue": "near-equal-catalogue.yaml", "readiness": "flat-readiness.yaml"}}
+    path = folder / "slow.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
 def _wait_for_first_plan(proc: subprocess.Popen, seen: list[str]) -> threading.Event:
     """Read stderr in a thread; set the event at the first progress line with a plan."""
     found = threading.Event()
@@ -59,8 +71,7 @@ def _wait_for_first_plan(proc: subprocess.Popen, seen: list[str]) -> threading.E
 
 
 def test_ctrl_c_keeps_and_writes_the_best_plan(tmp_path):
-    scenario, plan = tmp_path / "slow.yaml", tmp_path / "plan.json"
-    scenario.write_text(yaml.safe_dump(SLOW), encoding="utf-8")
+    scenario, plan = write_slow(tmp_path), tmp_path / "plan.json"
     plan.write_text("previous plan\n", encoding="utf-8")
     started = time.monotonic()
     proc = subprocess.Popen([sys.executable, "-m", "peakplan.cli", "solve", str(scenario), "-o", str(plan)],
@@ -98,8 +109,7 @@ def test_stop_request_from_python_returns_the_best_plan():
 
 
 def test_time_limit_with_a_plan_exits_0_feasible(tmp_path):
-    out, scenario = tmp_path / "plan.json", tmp_path / "slow.yaml"
-    scenario.write_text(yaml.safe_dump(SLOW), encoding="utf-8")
+    out, scenario = tmp_path / "plan.json", write_slow(tmp_path)
     result = CliRunner().invoke(app, ["solve", str(scenario), "-q", "--time-limit", "1.5", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "status FEASIBLE" in result.output and "bound" in result.output and "gap" in result.output

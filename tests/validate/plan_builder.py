@@ -161,8 +161,8 @@ def build_plan(scenario: Scenario, weeks: list[str], phases: list[str] | None = 
         loads.append(day_load(scenario, date, name, minutes))
         days.append({"date": date.isoformat(), "weekday": DAY_NAMES[date.weekday()], "week": week_of[d],
                      "phase": phases[week_of[d] - 1], "session": name, "minutes": minutes,
-                     "km": round(minutes / 5.5, 1), "load": loads[-1], "hard": is_hard(scenario, name),
-                     "workout": None})
+                     "km": scenario.race.distance_km if name == "race" else round(minutes / 5.5, 1),
+                     "load": loads[-1], "hard": is_hard(scenario, name), "workout": None})
     readiness, (ctl, atl, tsb) = _readiness(scenario, loads)
     for d, day in enumerate(days):
         day |= {"ctl": round(ctl[d], 3), "atl": round(atl[d], 3), "tsb": round(tsb[d], 3)}

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
+from peakplan.files.limits import MAX_MESSAGE_CHARS
+
 if TYPE_CHECKING:
     from peakplan.scenario.schema import Scenario
 
@@ -38,10 +40,16 @@ def debug_wanted(debug: bool = False) -> bool:
     return debug or os.environ.get(DEBUG_ENV, "") not in ("", "0")
 
 
+def one_paragraph(message: str) -> str:
+    """``message`` on one line and at most MAX_MESSAGE_CHARS long."""
+    text = " ".join(str(message).split())
+    return text if len(text) <= MAX_MESSAGE_CHARS else text[: MAX_MESSAGE_CHARS - 5] + " [...]"
+
+
 def fail(message: str, debug: bool = False, code: int = EXIT_BAD_INPUT) -> NoReturn:
     if debug_wanted(debug) and sys.exc_info()[0] is not None:
         traceback.print_exc()
-    print(f"error: {message}", file=sys.stderr)
+    print(f"error: {one_paragraph(message)}", file=sys.stderr)
     raise typer.Exit(code)
 
 
@@ -73,9 +81,19 @@ def with_solver(scenario: Scenario, time_limit_s: float | None, workers: int | N
 
 # --- Ctrl-C ----------------------------------------------------------------------------------
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def interrupt_on_sigterm() -> None:
+    """SIGTERM (``kill``, a service manager) ends a command like Ctrl-C: a KeyboardInterrupt, so
+    temp files are removed, the best plan is kept, and the exit code is 130. Main thread only."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+
 @contextmanager
 def sigint_requests(request: Callable[[], None]) -> Iterator[None]:
-    """While inside, Ctrl-C (SIGINT) calls ``request`` instead of raising KeyboardInterrupt.
+    """While inside, Ctrl-C (SIGINT) and SIGTERM call ``request`` instead of raising KeyboardInterrupt.
 
     Outside the main thread (no signal handlers there) this does nothing: a KeyboardInterrupt
     then reaches the solver's wait loop, which turns it into the same request.
@@ -83,11 +101,12 @@ def sigint_requests(request: Callable[[], None]) -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: request())
+    previous = {sig: signal.signal(sig, lambda signum, frame: request()) for sig in STOP_SIGNALS}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 # --- the guard around every command ------------------------------------------------------------
@@ -98,7 +117,8 @@ def internal_error(exc: BaseException, debug: bool) -> NoReturn:
         traceback.print_exception(exc)
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     where = f" (at {Path(frame.filename).name}:{frame.lineno})" if frame else ""
-    print(f"internal error: {type(exc).__name__}: {exc}{where}. This is a bug in peakplan, not a problem "
+    what = one_paragraph(str(exc))[:300]
+    print(f"internal error: {type(exc).__name__}: {what}{where}. This is a bug in peakplan, not a problem "
           f"with your input; please report it with the scenario file. Run with --debug (or {DEBUG_ENV}=1) "
           "to see the traceback.", file=sys.stderr)
     raise typer.Exit(EXIT_INTERNAL)

@@ -31,10 +31,13 @@ def exit_code(outcomes) -> int:
     return EXIT_INFEASIBLE if any(o.status == "INFEASIBLE" for o in outcomes) else EXIT_NO_PLAN
 
 
-def solve_inputs(inputs: list[Path], set_: list[str], time_limit_s: float | None, debug: bool, what: str):
+def solve_inputs(inputs: list[Path], set_: list[str], time_limit_s: float | None, debug: bool, what: str,
+                 plans_dir: Path | None = None):
     """Collect and solve; bad input exits 2, Ctrl-C exits 130."""
-    from peakplan.report.inputs import collect, run
+    from peakplan.report.inputs import check_plans_dir, collect, run
 
+    if plans_dir is not None:
+        check_plans_dir(plans_dir)  # before any solve: a bad folder costs nothing
     items = collect(inputs, set_, time_limit_s)  # bad input: an InputError, exit 2 (commands.common.guarded)
     try:
         return run(items, what)
@@ -50,9 +53,11 @@ def save_plans(outcomes, plans_dir: Path | None, debug: bool) -> str:
     from peakplan.report.inputs import write_plans
 
     try:
-        written = write_plans(outcomes, plans_dir)
+        written, warnings = write_plans(outcomes, plans_dir)
     except OSError as exc:
         fail(f"--plans-dir {plans_dir}: cannot write there ({exc.strerror or exc}); pick a writable folder.", debug)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
     return f"{len(written)} plan file(s) written to {plans_dir}: " + ", ".join(p.name for p in written)
 
 
@@ -74,7 +79,7 @@ def compare_command(
 
     console = Console(width=None if sys.stdout.isatty() else 120)
     names = model_names(models) if models is not None else []
-    outcomes = solve_inputs(inputs, set_, time_limit_s, debug, "solving")
+    outcomes = solve_inputs(inputs, set_, time_limit_s, debug, "solving", plans_dir)
     saved = save_plans(outcomes, plans_dir, debug)
     if as_json:
         print(json.dumps(compare_json(outcomes, names), indent=1, ensure_ascii=False))
@@ -96,13 +101,13 @@ def print_explanations(console: Console, outcomes, heading: str) -> None:
     if lines:
         console.print(heading)
         for line in lines:
-            console.print(line, highlight=False)
+            console.print(line, markup=False, highlight=False)
 
 
 def finish(console: Console, outcomes, saved: str, as_json: bool) -> None:
     """Say where the plan files went, then exit with the code the outcomes call for."""
     if saved and not as_json:
-        console.print(saved, highlight=False)
+        console.print(saved, markup=False, highlight=False)
     raise typer.Exit(exit_code(outcomes))
 
 

@@ -7,7 +7,9 @@ from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 if TYPE_CHECKING:
     from peakplan.result import Result
@@ -22,36 +24,51 @@ LEGEND = ("E easy, rec recovery, st easy+strides, LR long run, H hills, T tempo,
           "day (CTL - ATL of the day before)")
 
 
+PHASE_NARROW = {"base": "base", "build": "build", "race_specific": "spec", "peak": "peak", "taper": "taper",
+                "race_week": "race"}
+WIDE_COLUMNS = 110  # below this the table drops its borders and shortens phase names
+NARROW_COLUMNS = 80  # below this it also drops the load and ATL columns
+
+
 def _cell(session: str, minutes: int, hard: bool) -> str:
     if session == "rest":
         return "[dim]·[/dim]"
-    text = f"{SHORT.get(session, session)}{minutes}"
+    text = escape(f"{SHORT.get(session, session)}{minutes}")  # a catalogue's names are user text, not markup
     return f"[bold]{text}[/bold]" if hard else text
 
 
-def plan_table(result: Result) -> Table:
+def plan_table(result: Result, width: int | None = None) -> Table:
+    """The week-by-week table; on a console narrower than ``WIDE_COLUMNS`` it drops its borders and
+    shortens phase names, narrower than ``NARROW_COLUMNS`` it also leaves out load and ATL, so
+    every number stays readable (never cut to '…')."""
     days = result.days
     first_of_week = next(d for d in days if d.week == days[-1].week)
     names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     start = names.index(first_of_week.weekday)
     order = [names[(start + i) % 7] for i in range(7)]
-    table = Table(title=f"{result.scenario.name or 'Training block'}: minutes per day", caption=LEGEND,
-                  header_style="bold cyan", show_lines=False, pad_edge=False)
+    wide = width is None or width >= WIDE_COLUMNS
+    totals = ("min", "load", "CTL", "ATL", "TSB") if width is None or width >= NARROW_COLUMNS else ("min", "CTL", "TSB")
+    title = f"{escape(result.scenario.name or 'Training block')}: minutes per day"
+    table = Table(title=title, caption=LEGEND, header_style="bold cyan", show_lines=False, pad_edge=False)
+    if not wide:
+        table.box, table.collapse_padding, table.caption_justify = None, True, "left"
     table.add_column("wk", justify="right")
     table.add_column("phase", no_wrap=True)
     for name in order:
         table.add_column(name.capitalize(), justify="right", no_wrap=True)
-    for title in ("min", "load", "CTL", "ATL", "TSB"):
-        table.add_column(title, justify="right")
+    for column in totals:
+        table.add_column(column, justify="right", no_wrap=True)
     by_week = defaultdict(list)
     for d in days:
         by_week[d.week].append(d)
+    phases = PHASE_SHORT if wide else PHASE_NARROW
     for week in result.weeks:
         cells = {d.weekday: _cell(d.session, d.minutes, d.hard) for d in by_week[week.week]}
         last = by_week[week.week][-1]
-        phase = PHASE_SHORT.get(week.phase, week.phase) + (" D" if week.deload else "")
-        table.add_row(str(week.week), phase, *(cells.get(n, "") for n in order), str(week.minutes),
-                      f"{week.load:.0f}", f"{last.ctl:.1f}", f"{last.atl:.1f}", f"{last.tsb:+.1f}")
+        phase = escape(phases.get(week.phase, week.phase)) + (" D" if week.deload else "")
+        numbers = {"min": str(week.minutes), "load": f"{week.load:.0f}", "CTL": f"{last.ctl:.1f}",
+                   "ATL": f"{last.atl:.1f}", "TSB": f"{last.tsb:+.1f}"}
+        table.add_row(str(week.week), phase, *(cells.get(n, "") for n in order), *(numbers[c] for c in totals))
     return table
 
 
@@ -89,20 +106,21 @@ def summary_lines(result: Result) -> list[str]:
     ]
     grouped: dict[str, list[str]] = defaultdict(list)
     for t in result.tight_rules:
-        grouped[t.rule].append(t.where)
+        grouped[escape(t.rule)].append(t.where)
     if grouped:
         lines.append("tight rules (what drives this plan):")
         for rule, wheres in grouped.items():
             shown = ", ".join(dict.fromkeys(wheres))
             if len(shown) > 70:
                 shown = shown[:67] + "..."
+            shown = escape(shown)
             lines.append(f"  {rule:<14} {len(wheres):>3} x  {shown}")
     return lines
 
 
 def print_result(result: Result, console: Console, workout_weeks: AbstractSet[int] | None = frozenset({1})) -> None:
     """The week table, the paces, the workouts of ``workout_weeks`` (None: all), the summary."""
-    console.print(plan_table(result))
+    console.print(plan_table(result, console.width))
     paces = paces_line(result)
     console.print(paces or "paces: no race result or goal time in the scenario, so workouts show effort names")
     table = workouts_table(result, None if workout_weeks is None else set(workout_weeks))
@@ -137,6 +155,6 @@ def workouts_table(result: Result, weeks: AbstractSet[int] | None = None) -> Tab
     for d in result.days:
         if d.session == "rest" or (weeks is not None and d.week not in weeks):
             continue
-        table.add_row(str(d.week), d.date.isoformat(), d.weekday, d.session, str(d.minutes), f"{d.km:.1f}",
-                      workout_summary(d.workout) if d.workout is not None else "")
+        table.add_row(str(d.week), d.date.isoformat(), d.weekday, Text(d.session), str(d.minutes), f"{d.km:.1f}",
+                      Text(workout_summary(d.workout) if d.workout is not None else ""))
     return table

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -26,11 +27,12 @@ def report_command(
     """Write a self-contained HTML report (see HELP)."""
     if label and len(label) != len(plans):
         fail(f"{len(label)} --label given for {len(plans)} plan(s); give one per plan or none.")
-    from peakplan.files.atomic import write_text_atomic
+    from peakplan.files.atomic import prepare_output, write_output
     from peakplan.plan.io import read_plan
     from peakplan.report.html import report_html
     from peakplan.report.runner import unique_labels
 
+    target = prepare_output(out, "--out")
     loaded = [read_plan(p) for p in plans]
     names = unique_labels(list(label) or [p.stem for p in plans])
     races = None
@@ -38,11 +40,15 @@ def report_command(
         from peakplan.history import read_history
 
         races = (read_history(history), history.name)
+    html = report_html(loaded, names, races).encode("utf-8")  # the whole report first, then one write
     try:
-        write_text_atomic(out, report_html(loaded, names, races))
+        warning = write_output(target, html)
     except OSError as exc:
         fail(f"{out}: cannot write the report ({exc.strerror or exc}); pick a writable path.", debug)
-    print(f"report written to {out}")
+    if warning:
+        print(warning, file=sys.stderr)
+    if target.kind != "stdout":
+        print(f"report written to {out}")
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,6 @@ plan so far is kept and written).
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -30,6 +29,7 @@ from peakplan.commands.common import (
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from peakplan.files.atomic import Output
     from peakplan.model.progress import Progress, Stop
     from peakplan.result import Result
     from peakplan.scenario.schema import Scenario
@@ -77,31 +77,22 @@ def progress_display(err: Console, plain_lines: bool) -> Iterator[Callable[[Prog
             live.stop()
 
 
-def _write(out: Path, result: Result, console: Console, stop: Stop, debug: bool, announce: bool = True) -> None:
-    """Write the plan atomically; Ctrl-C meanwhile is deferred until the file is complete."""
-    from peakplan.plan.io import write_plan
+def _write(target: Output, result: Result, console: Console, stop: Stop, debug: bool, announce: bool = True) -> None:
+    """Write the plan (atomically to a file); Ctrl-C or SIGTERM meanwhile waits until it is complete."""
+    from peakplan.files.atomic import write_output
 
     assert result.plan is not None
+    data = result.plan.to_json().encode("utf-8")
     try:
         with sigint_requests(stop.request):
-            write_plan(out, result.plan)
+            warning = write_output(target, data)
     except OSError as exc:
-        fail(f"--out {str(out)!r} cannot be written ({exc.strerror or exc}); choose a file in a writable folder.",
+        fail(f"--out {target.given!r} cannot be written ({exc.strerror or exc}); choose a file in a writable folder.",
              debug)
-    if announce:
-        console.print(f"plan written to {out}")
-
-
-def _check_out(out: Path | None) -> None:
-    """Catch an unusable --out before spending the solve on it."""
-    if out is None:
-        return
-    if out.is_dir():
-        fail(f"--out {str(out)!r} is a folder; give a file name, e.g. --out {out / 'plan.json'}.")
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir() or not os.access(folder, os.W_OK):
-        fail(f"--out {str(out)!r}: the folder {str(folder)!r} does not exist or is not writable; "
-             "create it or choose another path.")
+    if warning:
+        print(warning, file=sys.stderr)
+    if announce and target.kind != "stdout":
+        console.print(f"plan written to {target.given}", markup=False, highlight=False)
 
 
 def _show(result: Result, console: Console, quiet: bool, all_workouts: bool = False) -> None:
@@ -114,7 +105,7 @@ def _show(result: Result, console: Console, quiet: bool, all_workouts: bool = Fa
         print_result(result, console, workout_weeks=None if all_workouts else {1})
 
 
-def _interrupted(result: Result, out: Path | None, console: Console, stop: Stop, debug: bool) -> int:
+def _interrupted(result: Result, out: Output | None, console: Console, stop: Stop, debug: bool) -> int:
 
     if not result.has_plan:
         console.print(f"[bold yellow]interrupted[/bold yellow] after {result.solve_time_s:.1f} s, before any plan "
@@ -130,15 +121,19 @@ def _interrupted(result: Result, out: Path | None, console: Console, stop: Stop,
 
 
 def _infeasible(sc: Scenario, scenario: Path, console: Console, err: Console, budget_s: float) -> int:
+    from rich.markup import escape
+
     from peakplan.explain import explain
 
-    console.print(f"[bold red]INFEASIBLE[/bold red]: no plan keeps every rule of {scenario}. "
+    console.print(f"[bold red]INFEASIBLE[/bold red]: no plan keeps every rule of {escape(str(scenario))}. "
                   "The smallest set of rules that conflict:")
     started = time.monotonic()
     with err.status("finding the conflicting rules and relaxations…") if err.is_terminal else _nothing():
         why = explain(sc, relax=True, budget_s=budget_s)
     for line in why.lines():
         console.print(f"  - {line}", markup=False, highlight=False)
+    if why.conflicts and not why.complete:
+        console.print("  (a conflicting set, not reduced to the smallest within --explain-limit)", markup=False)
     if why.relaxed:
         took = time.monotonic() - started
         console.print("Each relaxation was verified by re-solving. Apply one (or switch a rule off with "
@@ -167,18 +162,20 @@ def solve_command(
     """Build the block that maximizes race-day readiness under the coaching rules."""
     from rich.console import Console
 
+    from peakplan.files.atomic import prepare_output
     from peakplan.model.progress import Stop
     from peakplan.planner import solve
 
-    console = Console(width=None if sys.stdout.isatty() else 120)
-    err = Console(stderr=True, highlight=False)
     sc = with_solver(load_or_exit(scenario, debug), time_limit_s, workers, seed)
-    _check_out(out)
+    target = prepare_output(out, "--out") if out is not None else None  # before the solve: nothing written yet
+    to_stdout = target is not None and target.kind == "stdout"  # the plan JSON goes there, the rest to stderr
+    console = Console(stderr=to_stdout, width=None if (sys.stderr if to_stdout else sys.stdout).isatty() else 120)
+    err = Console(stderr=True, highlight=False)
     stop = Stop()
     with sigint_requests(stop.request), progress_display(err, plain_lines=not quiet) as on_progress:
         result = solve(sc, explain=False, on_progress=on_progress, stop=stop)
     if stop.requested:
-        raise typer.Exit(_interrupted(result, out, console, stop, debug))
+        raise typer.Exit(_interrupted(result, target, console, stop, debug))
     if result.status == "INFEASIBLE":
         raise typer.Exit(_infeasible(sc, scenario, console, err, explain_limit_s))
     if not result.has_plan:
@@ -186,14 +183,14 @@ def solve_command(
         console.print(f"[bold yellow]no plan within {limit:g} s[/bold yellow] (status {result.status}); "
                       f"try --time-limit {max(2 * limit, 10):g}.")
         raise typer.Exit(EXIT_NO_PLAN)
-    if out is not None:  # first, so the plan is kept even if nobody reads the rest of the output
-        _write(out, result, console, stop, debug, announce=False)
+    if target is not None:  # first, so the plan is kept even if nobody reads the rest of the output
+        _write(target, result, console, stop, debug, announce=False)
     _show(result, console, quiet, workouts)
     if result.status == "FEASIBLE":
         console.print(f"time limit of {sc.solver.time_limit_s:g} s reached: the best plan found, not proven optimal "
                       f"(bound {result.bound:.3f}, gap {result.gap:.2%}); a longer --time-limit may close the gap.")
-    if out is not None:
-        console.print(f"plan written to {out}")
+    if target is not None and not to_stdout:
+        console.print(f"plan written to {target.given}", markup=False, highlight=False)
     sys.stdout.flush()
     if stop.requested:  # Ctrl-C while writing: the file is complete, report the interrupt
         raise typer.Exit(EXIT_INTERRUPTED)

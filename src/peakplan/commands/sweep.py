@@ -36,7 +36,7 @@ def sweep_command(
     if scenario.suffix.lower() == ".json":
         fail(f"{scenario} is a plan file; sweep varies a scenario YAML file.")
     console = Console(width=None if sys.stdout.isatty() else 120)
-    outcomes = solve_inputs([scenario], set_, time_limit_s, debug, "sweeping")
+    outcomes = solve_inputs([scenario], set_, time_limit_s, debug, "sweeping", plans_dir)
     saved = save_plans(outcomes, plans_dir, debug)
     settings = [parse_setting(text) for text in set_]
     if as_json:

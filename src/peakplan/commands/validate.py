@@ -22,12 +22,13 @@ EXIT_OK, EXIT_VIOLATIONS, EXIT_BAD_INPUT = 0, 1, 2
 
 def render_table(report: Report, console: Console) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=f"{len(report.violations)} rule violation(s)", show_lines=False)
     for column in ("rule", "where", "amount", "message"):
         table.add_column(column, overflow="fold")
     for v in report.violations:
-        table.add_row(v.rule, v.where, v.amount, v.message)
+        table.add_row(*(Text(x) for x in (v.rule, v.where, v.amount, v.message)))  # plan text is no markup
     console.print(table)
 
 
@@ -35,6 +36,7 @@ def run(scenario_path: Path, plan_path: Path, as_json: bool) -> int:
     """The command's body; returns the exit code."""
     from rich.console import Console
 
+    from peakplan.commands.common import one_paragraph
     from peakplan.errors import InputError
     from peakplan.plan.io import read_plan
     from peakplan.scenario import load_scenario
@@ -44,10 +46,10 @@ def run(scenario_path: Path, plan_path: Path, as_json: bool) -> int:
         scenario = load_scenario(scenario_path)
         report = validate_report(scenario, read_plan(plan_path))
     except InputError as exc:
-        typer.echo(str(exc), err=True)
+        typer.echo(f"error: {one_paragraph(str(exc))}", err=True)
         return EXIT_BAD_INPUT
     except PlanFormatError as exc:
-        typer.echo(f"{plan_path}: {exc}", err=True)
+        typer.echo(f"error: {one_paragraph(f'{plan_path}: {exc}')}", err=True)
         return EXIT_BAD_INPUT
     if as_json:
         typer.echo(json.dumps([v.to_dict() for v in report.violations], indent=2, ensure_ascii=False))

@@ -79,10 +79,11 @@ def explain(scenario: Scenario, time_limit_s: float = 10.0, *, relax: bool = Fal
     """A minimal set of conflicting rule instances in words; with ``relax``, for each conflicting
     family up to two verified relaxations, the whole search kept to about ``budget_s`` seconds."""
     from peakplan.explain.relax import relaxations
-    from peakplan.model.conflicts import conflicting_rules
+    from peakplan.model.conflicts import search_conflict
 
     start = time.monotonic()
-    found = conflicting_rules(scenario, min(time_limit_s, max(budget_s / 2, 0.5)))
+    conflict_s = max(budget_s / 2, 0.5)
+    found, minimal = search_conflict(scenario, min(time_limit_s, conflict_s), deadline=start + conflict_s)
     if found is None:
         return Explanation((), complete=False)
     by_family: dict[str, list[str]] = {}
@@ -96,4 +97,4 @@ def explain(scenario: Scenario, time_limit_s: float = 10.0, *, relax: bool = Fal
         fixes, out_of_time = search.by_family, search.out_of_time
     conflicts = tuple(Conflict(rule, where, describe(scenario, rule, where), tuple(fixes.get(rule, ())))
                       for rule, where in found)
-    return Explanation(conflicts, complete=True, relaxed=relax and bool(found), out_of_time=out_of_time)
+    return Explanation(conflicts, complete=minimal, relaxed=relax and bool(found), out_of_time=out_of_time)

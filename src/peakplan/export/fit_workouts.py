@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from typing import Any
 
@@ -73,7 +74,10 @@ def workout_fit(workout: Workout, name: str, created: dt.datetime) -> bytes:
 
 
 def file_name(day: PlanDay) -> str:
-    return f"{day.date.isoformat()}-{day.session.replace('_', '-')}.fit"
+    """``YYYY-MM-DD-session.fit``: letters, digits and dashes only, so no entry name can hold a
+    folder (``../``, an absolute path) whatever the plan file says the session is."""
+    session = re.sub(r"[^A-Za-z0-9]+", "-", day.session).strip("-")[:40] or "run"
+    return f"{day.date.isoformat()}-{session}.fit"
 
 
 def workout_name(day: PlanDay, workout: Workout) -> str:
@@ -84,9 +88,14 @@ def to_fit_zip(plan: PlanFile, now: dt.datetime | None = None) -> bytes:
     """A zip of FIT workout files, one per running day, named ``YYYY-MM-DD-session.fit``."""
     created = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     buffer = io.BytesIO()
+    names: set[str] = set()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for day in plan.days:
             if day.workout is not None and day.minutes > 0:
-                info = zipfile.ZipInfo(file_name(day), date_time=created.timetuple()[:6])
+                name = file_name(day)
+                while name in names:  # a plan that lists a date twice still gives distinct entries
+                    name = name.removesuffix(".fit") + "-2.fit"
+                names.add(name)
+                info = zipfile.ZipInfo(name, date_time=created.timetuple()[:6])
                 archive.writestr(info, workout_fit(day.workout, workout_name(day, day.workout), created))
     return buffer.getvalue()

@@ -9,6 +9,8 @@ makes the rest feasible: a minimal unsatisfiable subset.
 
 from __future__ import annotations
 
+import time
+
 from ortools.sat.python import cp_model
 
 from peakplan.model.build import build
@@ -40,6 +42,15 @@ def feasible_with(scenario: Scenario, keep: list[Instance], time_limit_s: float 
 
 def conflicting_rules(scenario: Scenario, time_limit_s: float = 10.0) -> list[Instance] | None:
     """A minimal list of conflicting rule instances ([] if feasible, None if undecided in time)."""
+    return search_conflict(scenario, time_limit_s)[0]
+
+
+def search_conflict(scenario: Scenario, time_limit_s: float = 10.0,
+                    deadline: float | None = None) -> tuple[list[Instance] | None, bool]:
+    """(conflicting rule instances, whether the set is minimal). Past ``deadline`` (a
+    ``time.monotonic()`` value) the deletion filter stops and the set found so far, still a
+    conflict but perhaps not a minimal one, is returned: each filter step is a solve, and a
+    catalogue of many short sessions can make each one slow."""
     ctx, _ = build(scenario, explain=True)
     ctx.model.clear_objective()
     literals = ctx.rules.literals
@@ -48,12 +59,15 @@ def conflicting_rules(scenario: Scenario, time_limit_s: float = 10.0) -> list[In
     solver = _solver(time_limit_s, scenario.solver.seed)
     code = solver.solve(ctx.model)
     if code != cp_model.INFEASIBLE:
-        return [] if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+        return ([] if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None), True
     keep = [index[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in index]
     if not keep:  # infeasible without any rule: the catalogue and availability alone conflict
-        return []
+        return [], True
     for key in list(keep):  # deletion filter
+        left = time_limit_s if deadline is None else min(time_limit_s, deadline - time.monotonic())
+        if left <= 0.05:
+            return keep, False
         trial = [k for k in keep if k != key]
-        if feasible_with(scenario, trial, time_limit_s) is False:
+        if feasible_with(scenario, trial, left) is False:
             keep = trial
-    return keep
+    return keep, True

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
@@ -40,13 +40,18 @@ class Stop:
     """A request to end a search early, keeping the best plan found so far.
 
     ``request()`` is safe to call from a signal handler or another thread, before or during the
-    solve; ``requested`` tells afterwards whether the search was cut short on purpose.
+    solve; ``requested`` tells afterwards whether the search was cut short on purpose. A running
+    search is told at once (``CpSolver.stop_search``, which only sets a flag CP-SAT polls), not
+    at the waiting thread's next tick: CP-SAT then stops within about 20 ms (benchmarks/INTERRUPT.md).
     """
 
     requested: bool = False
+    listeners: list[Callable[[], None]] = field(default_factory=list)
 
     def request(self) -> None:
         self.requested = True
+        for listener in list(self.listeners):
+            listener()
 
 
 class Recorder(cp_model.CpSolverSolutionCallback):
@@ -101,8 +106,14 @@ def run(solver: cp_model.CpSolver, model: cp_model.CpModel, recorder: Recorder,
         return cp_model.UNKNOWN, True
     start = time.perf_counter()
     worker = threading.Thread(target=target, name="cp-sat", daemon=True)
+    if stop is not None:
+        stop.listeners.append(solver.stop_search)
     worker.start()
-    interrupted = _wait(worker, solver, recorder, start, on_progress, stop)
+    try:
+        interrupted = _wait(worker, solver, recorder, start, on_progress, stop)
+    finally:
+        if stop is not None:
+            stop.listeners.remove(solver.stop_search)
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     if interrupted is not None:

@@ -16,6 +16,9 @@ from peakplan.modelfiles import presets
 from peakplan.plan.file import TightRule
 from peakplan.scenario.schema import Solver
 
+DETERMINISTIC_KEY = "deterministic_time_per_s"  # a preset key of ours, not a CP-SAT parameter
+WALL_SAFETY = 2.0  # with a deterministic limit, the wall-clock limit is this many times the time limit
+
 
 def linearization_level() -> int:
     """The default preset's LP level: what the conflict search's feasibility checks use."""
@@ -36,8 +39,11 @@ class RawSolution:
 
 
 def apply_preset(params: Any, settings: dict[str, Any]) -> None:
-    """Set each preset field on a CP-SAT ``SatParameters`` (unknown fields raise ValueError)."""
+    """Set each preset field on a CP-SAT ``SatParameters`` (unknown fields raise ValueError; our own
+    ``deterministic_time_per_s`` is read by :func:`parameters`, not set here)."""
     for key, value in settings.items():
+        if key == DETERMINISTIC_KEY:
+            continue
         if not hasattr(params, key):
             raise ValueError(f"models/{presets.PRESET_FILE}: {key!r} is not a CP-SAT parameter")
         if isinstance(value, list):
@@ -52,9 +58,16 @@ def apply_preset(params: Any, settings: dict[str, Any]) -> None:
 
 def parameters(settings: Solver) -> cp_model.CpSolver:
     """CP-SAT set up by the scenario's preset (``solver.preset``, else the file's default), then
-    its time limit and seed, and its ``workers`` when set (else the preset's, else one)."""
+    its time limit and seed, and its ``workers`` when set (else the preset's, else one).
+
+    When the preset gives ``deterministic_time_per_s`` and the search runs on one worker, the time
+    limit is a deterministic work limit (``max_deterministic_time`` = limit x that rate, calibrated
+    so it lasts about the limit on the reference machine), so a time-limited plan is the same on
+    every run; the wall-clock limit then stands at ``WALL_SAFETY`` times the limit, as a backstop
+    on a slow or busy machine (benchmarks/DETERMINISM.md)."""
     solver = cp_model.CpSolver()
-    chosen = presets.preset(getattr(settings, "preset", None))
+    chosen = dict(presets.preset(getattr(settings, "preset", None)))
+    rate = chosen.pop(DETERMINISTIC_KEY, None)
     apply_preset(solver.parameters, chosen)
     solver.parameters.max_time_in_seconds = settings.time_limit_s
     solver.parameters.random_seed = settings.seed
@@ -62,6 +75,9 @@ def parameters(settings: Solver) -> cp_model.CpSolver:
         solver.parameters.num_workers = settings.workers
     elif "num_workers" not in chosen:
         solver.parameters.num_workers = 1
+    if rate is not None and solver.parameters.num_workers == 1:
+        solver.parameters.max_deterministic_time = settings.time_limit_s * float(rate)
+        solver.parameters.max_time_in_seconds = settings.time_limit_s * WALL_SAFETY
     return solver
 
 

@@ -8,25 +8,22 @@ Each file version (path, mtime, size) is parsed once per process. When a file ca
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from peakplan.errors import ScenarioError, at, closest, first_non_finite, format_validation_error
-from peakplan.files.yaml_source import LineMap, SourceError, read_yaml
+from peakplan.errors import closest, format_validation_error
+from peakplan.files.yaml_source import SourceError, read_yaml
 from peakplan.modelfiles.catalogue import Catalogue
+from peakplan.modelfiles.checks import ModelFileError, check_numbers, not_a_model_file, swapped
 from peakplan.modelfiles.readiness_models import BanisterModel, PmcModel
 
 ReadinessFile = BanisterModel | PmcModel
 KINDS: dict[str, type[BaseModel]] = {"catalogue": Catalogue}
-MAX_GAIN = 100.0  # Banister k1/k2 above this overflow the integer objective: a typo, not a model
 NOT_MODELS = ("defaults", "solver-presets")
-
-
-class ModelFileError(ScenarioError):
-    """A model file a scenario names that cannot be used; the message names the file, line and fix."""
 
 
 def models_dir() -> Path:
@@ -68,9 +65,12 @@ def _parsed(field: str, key: tuple[str, int, int]) -> BaseModel:
         data, lines = read_yaml(path, f"{field} YAML file")
     except SourceError as err:
         raise ModelFileError(f"{err} (the file named by model.{field})") from None
-    swapped = _swapped(field, data)
-    if swapped:
-        raise ModelFileError(f"{path}: {swapped} Point model.{field} at the right file.")
+    wrong = swapped(field, data)
+    if wrong:
+        raise ModelFileError(f"{path}: {wrong} Point model.{field} at the right file.")
+    foreign = not_a_model_file(field, path, data)
+    if foreign:
+        raise ModelFileError(foreign)
     root = _root_for(field, data)
     try:
         model = root.model_validate(data)
@@ -80,33 +80,8 @@ def _parsed(field: str, key: tuple[str, int, int]) -> BaseModel:
         if not isinstance(data, dict):
             message += f" The file must be a YAML mapping like models/{example}.yaml."
         raise ModelFileError(message + f" (the file named by model.{field})") from None
-    _check_numbers(field, path, model, lines)
+    check_numbers(field, path, model, lines)
     return model
-
-
-def _swapped(field: str, data: Any) -> str | None:
-    if not isinstance(data, dict):
-        return None
-    if field == "catalogue" and "kind" in data and "sessions" not in data:
-        return "this is a readiness model (it has `kind`), but model.catalogue must name a session catalogue."
-    if field == "readiness" and "sessions" in data and "kind" not in data:
-        return "this is a session catalogue, but model.readiness must name a readiness model (banister, pmc)."
-    return None
-
-
-def _check_numbers(field: str, path: Path, model: BaseModel, lines: LineMap) -> None:
-    """Finite numbers only, and Banister gains small enough for the integer objective."""
-    loc = first_non_finite(model.model_dump())
-    if loc is not None:
-        name = ".".join(str(p) for p in loc)
-        raise ModelFileError(f"{at(str(path), lines.line(loc))}: field `{name}` is not a finite number. "
-                             f"Give a real number. (the file named by model.{field})")
-    if isinstance(model, BanisterModel):
-        for key in ("k1", "k2"):
-            value = getattr(model, key)
-            if value > MAX_GAIN:
-                raise ModelFileError(f"{at(str(path), lines.line((key,)))}: field `{key}` = {value:g} is absurd for a "
-                                     f"Banister gain (fitted values are about 0.01-5; at most {MAX_GAIN:g}). Fix that file.")
 
 
 def _file_key(path: Path) -> tuple[str, int, int]:
@@ -115,14 +90,32 @@ def _file_key(path: Path) -> tuple[str, int, int]:
     return str(path.resolve()), stat.st_mtime_ns, stat.st_size
 
 
-def _load(field: str, name: str, base_dir: Path | None) -> BaseModel:
+def _check_confined(field: str, name: str, path: Path, allowed: Sequence[Path] | None) -> None:
+    """A model file named in a scenario file must lie in the scenario's folder (or below), in the
+    shipped models/, or be a path the user named on the command line (docs/hardening.md "Paths")."""
+    if allowed is None:
+        return
+    try:
+        real = path.resolve()
+        if any(real == root or real.is_relative_to(root) for root in (a.resolve() for a in allowed)):
+            return
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, an unusable path: nothing can be read there,
+        return                                     # and reading it says so
+    raise ModelFileError(
+        f"model.{field} = {name[:200]!r}: {str(path)[:300]} is outside the scenario's folder and peakplan's models/, "
+        "so it is not read. Copy the file next to the scenario (or below it), or name it on the command line "
+        f"(--set model.{field}=PATH).")
+
+
+def _load(field: str, name: str, base_dir: Path | None, allowed: Sequence[Path] | None = None) -> BaseModel:
     path = resolve_path(name, base_dir)
+    _check_confined(field, name, path, allowed)
     try:
         key = _file_key(path)
     except FileNotFoundError:
         raise ModelFileError(_missing(field, name, path)) from None
-    except (OSError, ValueError) as exc:
-        raise ModelFileError(f"{path}: cannot be read ({exc}); check the path named by model.{field}.") from None
+    except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a symlink loop (pathlib)
+        raise ModelFileError(f"{path}: cannot be read ({str(exc)[:100]}); check the path named by model.{field}.") from None
     return _parsed(field, key)
 
 
@@ -136,16 +129,19 @@ def _missing(field: str, name: str, path: Path) -> str:
     return f"model.{field} = {name!r}: file {path} not found. Check the path (relative to the scenario file)."
 
 
-def load_catalogue(name: str = "catalogue", base_dir: Path | None = None) -> Catalogue:
-    """The catalogue (frozen, so safely shared); ModelFileError when it cannot be used."""
-    model = _load("catalogue", name, base_dir)
+def load_catalogue(name: str = "catalogue", base_dir: Path | None = None,
+                   allowed: Sequence[Path] | None = None) -> Catalogue:
+    """The catalogue (frozen, so safely shared); ModelFileError when it cannot be used. With
+    ``allowed``, only a file inside one of those folders (or one of those files) is read."""
+    model = _load("catalogue", name, base_dir, allowed)
     assert isinstance(model, Catalogue)
     return model
 
 
-def load_readiness(name: str = "runner", base_dir: Path | None = None) -> ReadinessFile:
-    """The readiness model (frozen); ModelFileError when it cannot be used."""
-    model = _load("readiness", name, base_dir)
+def load_readiness(name: str = "runner", base_dir: Path | None = None,
+                   allowed: Sequence[Path] | None = None) -> ReadinessFile:
+    """The readiness model (frozen); ModelFileError when it cannot be used (``allowed``: as above)."""
+    model = _load("readiness", name, base_dir, allowed)
     assert isinstance(model, BanisterModel | PmcModel)
     return model
 

@@ -28,6 +28,7 @@ PCT_K2 = 0.1932605
 _SLOWEST_M_PER_MIN = 30.0
 _FASTEST_M_PER_MIN = 600.0
 _TOL_S = 1e-6
+_MAX_STEPS = 200  # halvings: far more than 1e-6 s needs, and a stop where float spacing exceeds _TOL_S
 
 
 def vo2_cost(speed_m_per_min: float) -> float:
@@ -76,7 +77,9 @@ def race_time_s(vdot: float, distance_m: float) -> float:
     slow_s = distance_m / _SLOWEST_M_PER_MIN * 60.0
     if not vdot_from_race(distance_m, slow_s) <= vdot <= vdot_from_race(distance_m, fast_s):
         raise ValueError(f"VDOT {vdot:.1f} is outside the range the equations cover for {distance_m:.0f} m")
-    while slow_s - fast_s > _TOL_S:
+    for _ in range(_MAX_STEPS):
+        if slow_s - fast_s <= _TOL_S:
+            break
         mid_s = 0.5 * (fast_s + slow_s)
         if vdot_from_race(distance_m, mid_s) > vdot:
             fast_s = mid_s

@@ -12,13 +12,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from peakplan.errors import InputError, format_validation_error
+from peakplan.errors import InputError, dotted, first_non_finite, format_validation_error
 from peakplan.files.atomic import write_text_atomic
-from peakplan.files.yaml_source import SourceError, read_text
+from peakplan.files.limits import MAX_PLAN_BYTES
+from peakplan.files.reading import SourceError, read_text
 from peakplan.plan.file import PlanFile
+from peakplan.plan.limits import PlanBoundsError, check_bounds
 
 FIX = "re-create it with `peakplan solve SCENARIO --out plan.json` (format: docs/plan-format.md)"
-MAX_PLAN_BYTES = 50_000_000  # a 60-week plan is about 2 MB
 
 
 class PlanFileError(InputError):
@@ -34,6 +35,8 @@ def plan_from_json(text: str, source: str = "plan") -> PlanFile:
                             f"fix it there or {FIX}.") from None
     except RecursionError:
         raise PlanFileError(f"{source}: the JSON is nested too deeply to be a plan file; {FIX}.") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise PlanFileError(f"{source}: not a plan file ({str(exc)[:120]}); {FIX}.") from None
     return plan_from_data(data, source)
 
 
@@ -44,13 +47,22 @@ def plan_from_data(data: Any, source: str = "plan") -> PlanFile:
     if not isinstance(data, dict) or "days" not in data:
         raise PlanFileError(f"{source}: not a peakplan plan file (a JSON object with `days`, `weeks`, "
                             f"`readiness`, ...); {FIX}.")
+    loc = first_non_finite(data)
+    if loc is not None:  # NaN and Infinity are JSON extensions no peakplan number uses
+        raise PlanFileError(f"{source}: field `{dotted(loc)}` is not a finite number; {FIX}.")
     try:
-        return PlanFile.model_validate_json(json.dumps(data))
+        plan = PlanFile.model_validate_json(json.dumps(data))
+        check_bounds(plan, source)
+        return plan
+    except PlanBoundsError as exc:
+        raise PlanFileError(f"{exc}. To get a valid file, {FIX}.") from None
     except ValidationError as exc:
         raise PlanFileError(format_validation_error(exc, source, None, PlanFile, "see docs/plan-format.md")
                             + f" To get a valid file, {FIX}.") from None
     except (TypeError, ValueError) as exc:  # NaN, infinities, objects JSON cannot hold
-        raise PlanFileError(f"{source}: not a plan file ({exc}); {FIX}.") from None
+        raise PlanFileError(f"{source}: not a plan file ({str(exc)[:120]}); {FIX}.") from None
+    except RecursionError:
+        raise PlanFileError(f"{source}: the JSON is nested too deeply to be a plan file; {FIX}.") from None
 
 
 def read_plan(path: str | Path) -> PlanFile:

@@ -42,6 +42,11 @@ def _colour(label: str, extra: list[str]) -> str:
     return SPARE_COLOURS[extra.index(label) % len(SPARE_COLOURS)]
 
 
+def plain(text: str) -> str:
+    """A label drawn as written: matplotlib reads ``$...$`` as math (and fails on a lone ``$``)."""
+    return text.replace("$", "\\$")
+
+
 def volume_chart(plans: Sequence[PlanFile], labels: Sequence[str]) -> str:
     """Weekly training minutes stacked by intensity; one bar per variant and week."""
     splits = [weekly_split(p) for p in plans]
@@ -67,9 +72,9 @@ def volume_chart(plans: Sequence[PlanFile], labels: Sequence[str]) -> str:
         ax.set_xlabel("week (race week last)")
         ax.set_ylabel("minutes")
         ax.grid(axis="y", alpha=0.3)
-        handles = [Patch(facecolor=_colour(k, extra), label=k.replace("_", " ")) for k in order]
+        handles = [Patch(facecolor=_colour(k, extra), label=plain(k.replace("_", " "))) for k in order]
         if len(plans) > 1:
-            handles += [Patch(facecolor="white", edgecolor="#444444", hatch=HATCHES[i % len(HATCHES)], label=label)
+            handles += [Patch(facecolor="white", edgecolor="#444444", hatch=HATCHES[i % len(HATCHES)], label=plain(label))
                         for i, label in enumerate(labels)]
         ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=8, ncol=2)
         ax.set_title("Weekly volume by intensity", loc="left", fontweight="bold")
@@ -86,7 +91,7 @@ def pmc_chart(plans: Sequence[PlanFile], labels: Sequence[str]) -> str:
             colour = VARIANT_COLOURS[i % len(VARIANT_COLOURS)]
             days = plan.days
             dates = [d.date for d in days]
-            name = f"{label}: " if len(plans) > 1 else ""
+            name = f"{plain(label)}: " if len(plans) > 1 else ""
             top.plot(dates, [d.ctl for d in days], color=colour, linewidth=1.8, label=f"{name}CTL (fitness)")
             top.plot(dates, [d.atl for d in days], color=colour, linewidth=1.0, linestyle="--",
                      label=f"{name}ATL (fatigue)")

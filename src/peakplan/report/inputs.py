@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from peakplan.errors import ScenarioError
-from peakplan.plan.io import write_plan
+from peakplan.files.atomic import OutputError, prepare_output, write_output
 from peakplan.report.runner import Outcome, plan_outcome, prepare, solve_with_progress, unique_labels
 from peakplan.report.variants import Variant, parse_setting, variants
 
@@ -54,11 +55,25 @@ def plan_file_name(outcome: Outcome) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", label.replace("=", "-")).strip("_") + ".json"
 
 
-def write_plans(outcomes: Sequence[Outcome], folder: Path) -> list[Path]:
-    """Each solved variant's plan file in ``folder`` (atomic writes); plan-file inputs are skipped."""
-    written = []
+def check_plans_dir(folder: Path) -> None:
+    """Before any solve: ``folder`` is a folder, or can be created (OutputError otherwise)."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"--plans-dir {str(folder)[:300]!r} is a file, not a folder; give a folder for the plan files.")
+    existing = next((p for p in (folder, *folder.absolute().parents) if p.exists()), Path("/"))
+    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputError(f"--plans-dir {str(folder)[:300]!r}: {str(existing)[:300]!r} is not a writable folder; "
+                          "pick another place.")
+
+
+def write_plans(outcomes: Sequence[Outcome], folder: Path) -> tuple[list[Path], list[str]]:
+    """Each solved variant's plan file in ``folder`` (files.atomic: atomic writes), and any warnings;
+    plan-file inputs are skipped."""
+    written, warnings = [], []
     folder.mkdir(parents=True, exist_ok=True)  # an explicit output folder may be new
     for o in outcomes:
         if o.plan is not None and not is_plan_file(Path(o.source)):
-            written.append(write_plan(folder / plan_file_name(o), o.plan))
-    return written
+            target = prepare_output(folder / plan_file_name(o), "--plans-dir")
+            warning = write_output(target, o.plan.to_json().encode("utf-8"))
+            warnings += [warning] if warning else []
+            written.append(folder / plan_file_name(o))
+    return written, warnings

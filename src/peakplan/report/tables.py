@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.markup import escape
 from rich.table import Table
 
 from peakplan.report.metrics import METRICS, fmt, metrics
@@ -15,11 +16,11 @@ STATUS_STYLE = {"OPTIMAL": "green", "FEASIBLE": "yellow", "INFEASIBLE": "bold re
 
 def _status(status: str) -> str:
     style = STATUS_STYLE.get(status, "")
-    return f"[{style}]{status}[/{style}]" if style else status
+    return f"[{style}]{status}[/{style}]" if style else escape(status)
 
 
 def _tight(counts: dict[str, int]) -> str:
-    return "\n".join(f"{rule} ×{n}" for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))) or "—"
+    return "\n".join(f"{escape(rule)} ×{n}" for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))) or "—"
 
 
 def compare_table(outcomes: list[Outcome]) -> Table:
@@ -27,7 +28,7 @@ def compare_table(outcomes: list[Outcome]) -> Table:
     table = Table(title="Variants compared", header_style="bold cyan")
     table.add_column("metric", no_wrap=True)
     for o in outcomes:
-        table.add_column(o.label, justify="right")
+        table.add_column(escape(o.label), justify="right")  # labels, phases, rule names: user text, not markup
     values: list[dict[str, Any]] = [metrics(o.plan) if o.plan else {"status": o.status} for o in outcomes]
     for key, title, _ in METRICS:
         if key == "readiness":
@@ -51,7 +52,7 @@ def _readiness_rows(table: Table, title: str, values: list[dict[str, Any]]) -> N
                 continue
             text = fmt("readiness", v["readiness"])
             cells.append(f"[bold]{text}[/bold]" if v["readiness"] == best and len(same) > 1 else text)
-        table.add_row(f"{title} ({label})", *cells)
+        table.add_row(f"{title} ({escape(label)})", *cells)
 
 
 def robustness_table(outcomes: list[Outcome], names: list[str]) -> Table:
@@ -83,11 +84,11 @@ def weeks_table(outcomes: list[Outcome]) -> Table:
     longest = max(plans, key=lambda o: len(o.plan.weeks))  # type: ignore[union-attr]
     n = len(longest.plan.weeks)  # type: ignore[union-attr]
     table.add_column("wk", justify="right")
-    table.add_column(f"phase ({longest.label})" if len(plans) > 1 else "phase", no_wrap=True)
+    table.add_column(f"phase ({escape(longest.label)})" if len(plans) > 1 else "phase", no_wrap=True)
     for o in plans:
-        table.add_column(o.label, justify="right")
+        table.add_column(escape(o.label), justify="right")
     for i in range(n):
-        row = [str(i + 1), longest.plan.weeks[i].phase]  # type: ignore[union-attr]
+        row = [str(i + 1), escape(longest.plan.weeks[i].phase)]  # type: ignore[union-attr]
         for o in plans:
             weeks = o.plan.weeks  # type: ignore[union-attr]
             j = i - (n - len(weeks))
@@ -150,10 +151,10 @@ def sweep_table(outcomes: list[Outcome], settings: list[Setting]) -> Table:
     values = [metrics(o.plan) if o.plan else {} for o in outcomes]
     best = max((v["readiness"] for v in values if v), default=None)
     for o, v in zip(outcomes, values, strict=True):
-        given = [_typed(s, o.changes.get(s.path)) for s in settings]
+        given = [escape(_typed(s, o.changes.get(s.path))) for s in settings]
         if not v:
             reason = ", ".join(o.conflicting_rules) or ("time limit" if o.status != "INFEASIBLE" else "see below")
-            table.add_row(*given, _status(o.status), *(["—"] * 4), f"[red]{reason}[/red]")
+            table.add_row(*given, _status(o.status), *(["—"] * 4), f"[red]{escape(reason)}[/red]")
             continue
         mark = "[bold]" if v["readiness"] == best else "[not bold]"
         table.add_row(*given, _status(o.status), f"{mark}{v['readiness']:.1f}[/]", f"{v['readiness'] - best:+.1f}",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import difflib
 import itertools
+import math
 import re
 import types
 import typing
@@ -13,12 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
+from peakplan.errors import shown
+from peakplan.files.yaml_source import SourceError, load_yaml_value, read_yaml
+from peakplan.modelfiles.store import is_path, resolve_path
 from peakplan.scenario import Scenario, ScenarioError, load_scenario, scenario_from_dict
 
 ANY_KEY = "<name>"
+MAX_GRID_POINTS = 1_000  # variants one compare or sweep solves
 RESOLVED = ("catalogue", "readiness")  # filled in from the files `model:` names; set model.* instead
 
 
@@ -119,11 +123,14 @@ def parse_setting(text: str) -> Setting:
                             "e.g. --set rules.weekly_ramp.max_increase=0.05,0.10")
     check_path(path)
     parsed, texts = [], tuple(v.strip() for v in values.split(","))
+    if len(texts) > MAX_GRID_POINTS:
+        raise ScenarioError(f"--set {path}: {len(texts)} values; at most {MAX_GRID_POINTS} in a grid.")
     for raw in texts:
         try:
-            parsed.append(yaml.safe_load(raw.strip()) if raw.strip() else None)
-        except yaml.YAMLError:
-            raise ScenarioError(f"--set {path}: value {raw.strip()!r} cannot be read; quote it or simplify it.") from None
+            parsed.append(load_yaml_value(raw.strip()) if raw.strip() else None)
+        except SourceError:
+            raise ScenarioError(f"--set {path}: value {shown(raw.strip())} cannot be read; quote it or simplify "
+                                "it.") from None
     if None in parsed:
         raise ScenarioError(f"--set {path}: empty value in {values!r}; list values separated by commas.")
     return Setting(path, tuple(parsed), texts)
@@ -133,6 +140,10 @@ def grid(settings: list[Setting]) -> list[tuple[dict[str, Any], str]]:
     """Every combination of the settings' values with its label, e.g. ({path: 0.1}, 'max_increase=0.10')."""
     if len({s.path for s in settings}) != len(settings):
         raise ScenarioError("the same --set path is given twice; list all its values in one --set")
+    points = math.prod(len(s.values) for s in settings)
+    if points > MAX_GRID_POINTS:
+        raise ScenarioError(f"the --set options make a grid of {points:,} points; at most {MAX_GRID_POINTS} are "
+                            "solved in one run. Give fewer values.")
     out = []
     for combo in itertools.product(*(range(len(s.values)) for s in settings)):
         changes = {s.path: s.values[i] for s, i in zip(settings, combo, strict=True)}
@@ -165,11 +176,14 @@ def variants(path: Path, settings: list[Setting], label_with_file: bool = True) 
     Raises ScenarioError naming the file, the --set values and the field when a variant is invalid.
     """
     load_scenario(path)  # the file itself is valid: its own errors come first and unchanged
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path, "YAML scenario file")[0]
+    base_dir = path.parent.resolve()
     out = []
     for changes, given in grid(settings):
-        source = f"{path} with --set " + " ".join(f"{p}={v!r}" for p, v in changes.items()) if changes else str(path)
-        scenario = scenario_from_dict(apply(data, changes), source, path.parent.resolve())
+        source = f"{path} with --set " + " ".join(f"{p}={shown(v)}" for p, v in changes.items()) if changes else str(path)
+        trusted = [resolve_path(v, base_dir).resolve() for p, v in changes.items()
+                   if p in ("model.catalogue", "model.readiness") and isinstance(v, str) and is_path(v)]
+        scenario = scenario_from_dict(apply(data, changes), source, base_dir, trusted=trusted)
         label = " ".join(x for x in (path.stem if label_with_file or not changes else "", given) if x)
         out.append(Variant(label, str(path), changes, scenario))
     return out

@@ -17,6 +17,7 @@ from peakplan.scenario.schema import Scenario
 from peakplan.timefmt import parse_duration_s
 from peakplan.vocabulary import ANY_HARD, MAX_DAY_MINUTES, MAX_RACE_MINUTES
 
+DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2999, 12, 31))  # calendars and exports count days past these
 RACE_KM = (0.4, 400.0)           # a race distance outside this range is a typo, not a race
 
 
@@ -39,6 +40,10 @@ def check_dates(data: dict[str, Any], source: str, lines: Lines) -> None:
     day = _as_date(race.get("date")) if isinstance(race, dict) else None
     if start is None or day is None:
         return
+    for loc, given in ((("start_date",), start), (("race", "date"), day)):
+        if not DATE_RANGE[0] <= given <= DATE_RANGE[1]:
+            raise ScenarioError(f"{at(source, lines.line(loc))}: {dotted(loc)} {given} is outside {DATE_RANGE[0].year}-"
+                                f"{DATE_RANGE[1].year}; a typo in the year? Fix the date.")
     if day <= start:
         raise ScenarioError(
             f"{at(source, lines.line(('race', 'date')))}: race.date {day} is "

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import os
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +19,13 @@ from pydantic import ValidationError
 
 from peakplan.errors import Lines, NoLines, ScenarioError, format_validation_error
 from peakplan.files.yaml_source import SourceError, parse_yaml, read_text
-from peakplan.modelfiles import BanisterModel, load_catalogue, load_defaults, load_readiness
+from peakplan.modelfiles import BanisterModel, ModelFileError, load_catalogue, load_defaults, load_readiness, models_dir
 from peakplan.modelfiles.store import is_path
-from peakplan.scenario import checks
+from peakplan.scenario import checks, race_checks
 from peakplan.scenario.athlete_history import from_history
 from peakplan.scenario.athlete_units import to_minutes
 from peakplan.scenario.schema import Race, Scenario
+from peakplan.scenario.units import normalise_distances
 from peakplan.timefmt import parse_duration_s
 from peakplan.vocabulary import DEFAULT_READINESS
 
@@ -71,7 +74,7 @@ def _model_names(data: dict[str, Any], base_dir: Path | None) -> dict[str, Any]:
         value = model.get(key)
         if isinstance(value, str) and is_path(value) and "\0" not in value and base_dir is not None \
                 and not Path(value).is_absolute():
-            model[key] = str((base_dir / value).resolve())
+            model[key] = os.path.normpath(base_dir / value)  # symlinks are followed (and checked) when read
     return model
 
 
@@ -88,8 +91,12 @@ def _level(data: dict[str, Any], defaults: dict[str, Any]) -> str:
     return level if isinstance(level, str) else "intermediate"
 
 
-def resolve(data: dict[str, Any], base_dir: Path | None = None) -> dict[str, Any]:
-    """A raw scenario dict with every default filled in and the model files read into it."""
+def resolve(data: dict[str, Any], base_dir: Path | None = None, trusted: Collection[Path] = ()) -> dict[str, Any]:
+    """A raw scenario dict with every default filled in and the model files read into it.
+
+    With a ``base_dir`` (the scenario came from a file) model files are read only from that folder
+    and below, from models/, or from the ``trusted`` paths (files named on the command line).
+    """
     data = copy.deepcopy(data)
     defaults = load_defaults()
     race = data.get("race")
@@ -107,8 +114,9 @@ def resolve(data: dict[str, Any], base_dir: Path | None = None) -> dict[str, Any
         data["model"]["catalogue"] = names["catalogue"] = defaults["levels"]["novice_catalogue"]
     catalogue, readiness = names.get("catalogue", "catalogue"), names.get("readiness", DEFAULT_READINESS)
     if isinstance(catalogue, str) and isinstance(readiness, str):  # else the schema reports the type
-        data["catalogue"] = load_catalogue(catalogue, base_dir).model_dump()
-        data["readiness"] = load_readiness(readiness, base_dir).model_dump()
+        allowed = None if base_dir is None else [base_dir, models_dir(), *trusted]
+        data["catalogue"] = load_catalogue(catalogue, base_dir, allowed).model_dump()
+        data["readiness"] = load_readiness(readiness, base_dir, allowed).model_dump()
     return data
 
 
@@ -129,19 +137,31 @@ def _predicted_race_minutes(data: dict[str, Any], race: Any) -> int | None:
 
 
 def scenario_from_dict(data: Any, source: str = "scenario", base_dir: Path | None = None,
-                       lines: Lines | None = None) -> Scenario:
-    """Validate a raw scenario dict (defaults and model files merged in); ScenarioError on any problem."""
+                       lines: Lines | None = None, trusted: Collection[Path] = ()) -> Scenario:
+    """Validate a raw scenario dict (defaults and model files merged in); ScenarioError on any problem.
+
+    ``base_dir`` is the scenario file's folder: relative model paths start there, and model
+    files outside it and models/ are refused unless they are (or lie in) a ``trusted`` path.
+    """
     lines = lines or NoLines()
     if not isinstance(data, dict):
         raise ScenarioError(f"{source}: a scenario must be a mapping with start_date, race, athlete, availability "
                             "(see `peakplan schema`).")
+    data = normalise_distances(data)
     checks.check_no_resolved_fields(data, source, lines)
     checks.check_dates(data, source, lines)
+    race_checks.check_distances(data, source, lines)
     checks.check_goal_time(data, source, lines)
+    race_checks.check_times(data, source, lines)
     checks.check_day_minutes(data, source, lines)
     data = to_minutes(from_history(data, source, base_dir, lines), source)
     try:
-        scenario = Scenario.model_validate(resolve(data, base_dir))
+        resolved = resolve(data, base_dir, trusted)
+    except ModelFileError as exc:  # the message names the model file; say which scenario names it
+        text = str(exc)
+        raise ModelFileError(text if source in text else f"{source}: {text}") from None
+    try:
+        scenario = Scenario.model_validate(resolved)
     except ValidationError as exc:
         raise ScenarioError(format_validation_error(exc, source, lines, Scenario)) from None
     except RecursionError:

@@ -18,6 +18,7 @@ from peakplan.validate import (
     acwr,
     atl_cap,
     availability,
+    claims,
     consistency,
     ctl_ramp,
     deload,
@@ -33,6 +34,7 @@ from peakplan.validate import (
     quality_caps,
     quotas,
     race_week,
+    scenario_match,
     sessions,
     taper,
     tune_up,
@@ -43,10 +45,11 @@ from peakplan.validate.violation import Tally, Violation
 
 __all__ = ["FAMILIES", "PlanFormatError", "Report", "Violation", "validate", "validate_report"]
 
-# The families in the order of docs/rules.md's table, then plan_consistency.
+# The families in the order of docs/rules.md's table, then plan_consistency and the checks of
+# what the plan file claims.
 FAMILIES = (fixed_days, availability, sessions, phases, tune_up, weekly_ramp, deload, hard_easy, long_run,
             long_run_build, intensity_mix, quality_caps, taper, race_week, quotas, progression, form_window, acwr,
-            ctl_ramp, atl_cap, no_catch_up, consistency)
+            ctl_ramp, atl_cap, no_catch_up, consistency, claims)
 ALWAYS_ON = {"availability", "sessions", "tune_up", "plan_consistency", "fixed_days", "no_catch_up"}
 
 
@@ -106,9 +109,14 @@ def as_json_data(plan: Any) -> Any:
 def validate_report(scenario: Scenario, plan: Any) -> Report:
     """Check ``plan`` (a PlanFile, or the parsed plan JSON) against ``scenario``; counts the checks.
 
-    Raises ``PlanFormatError`` if the plan is not an object with a ``days`` list.
+    Raises ``PlanFormatError`` if the plan is not an object with a ``days`` list. A plan made for
+    another scenario gets one violation saying so (validate/scenario_match.py), not one per rule.
     """
-    ctx = build_context(scenario, as_json_data(plan))
+    data = as_json_data(plan)
+    other = scenario_match.mismatch(scenario, data)
+    if other is not None:
+        return Report([other], 1, (scenario_match.NAME,))
+    ctx = build_context(scenario, data)
     violations: list[Violation] = []
     checks, checked = 0, []
     for family in FAMILIES:
@@ -119,7 +127,7 @@ def validate_report(scenario: Scenario, plan: Any) -> Report:
         violations += [v for v in tally.found if not excused(ctx, v)]
         checks += tally.checks
         checked.append(family.NAME)
-    return Report(violations, checks, tuple(checked))
+    return Report(violations, checks, tuple(dict.fromkeys(checked)))
 
 
 def validate(scenario: Scenario, plan: Any) -> list[Violation]:

@@ -25,6 +25,7 @@ from peakplan.validate.violation import Violation
 
 CONSISTENCY = "plan_consistency"
 TUNE_UP = "tune_up"  # the session type of a tune-up race (docs/rules.md, tune_up)
+MAX_READ_MINUTES = 10**6
 
 
 def session_type(catalogue: Catalogue, name: str) -> SessionType | None:
@@ -60,7 +61,8 @@ def _parse_date(value: object) -> dt.date | None:
 
 def _read_minutes(entry: dict, where: str, problems: list[Violation]) -> int:
     value = entry.get("minutes")
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
+            or abs(value) > MAX_READ_MINUTES:  # beyond any day, and beyond what the arrays hold
         problems.append(_problem(where, f"minutes = {value!r}", "The day has no valid whole number of minutes."))
         return 0
     if value != int(value):

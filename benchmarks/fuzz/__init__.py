@@ -1,0 +1,1 @@
+"""The fuzz harness: mutated user files through every entry point that reads them (FUZZ.md)."""
