@@ -106,6 +106,8 @@ def store_optima(cases: list[dict]) -> None:
     for c in cases:
         if c["cpsat"]["status"] == "OPTIMAL":
             optima[c["case"]] = {"objective": c["cpsat"]["scaled_objective"], "readiness": c["cpsat"]["readiness"]}
+        elif c["cpsat"]["status"] == "INFEASIBLE":   # proven: the rules admit no plan (kept as a regression)
+            optima[c["case"]] = {"status": "INFEASIBLE"}
     OPTIMA.write_text(json.dumps(dict(sorted(optima.items())), indent=1) + "\n", encoding="utf-8")
 
 

@@ -19,8 +19,9 @@ TINY: dict[str, Any] = {
                      "long_run_day": "sun"},
     "solver": {"time_limit_s": 30, "seed": 0},
 }
-# A taper too deep for the rules' floors: no plan keeps every rule (explained: taper).
-INFEASIBLE = {"rules.taper.volume_reduction": 0.95}
+# A taper week held under 10 % of the peak week, below what its long run needs: no plan keeps
+# every rule (explained: long_run, taper, progression).
+INFEASIBLE = {"rules.taper.volume_bands": [[0.0, 0.1], [0.33, 0.47]]}
 
 
 def changes_for(i: int) -> dict[str, Any]:

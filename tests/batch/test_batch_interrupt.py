@@ -4,6 +4,7 @@ rest NOT_RUN), the exit code is 130, and the same command resumes from the manif
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from reliability.test_interrupt import SLOW as RELIABILITY_SLOW
 
 from peakplan.batch.athletes import athletes_from
 from peakplan.batch.executors import Executor
@@ -21,7 +23,7 @@ from peakplan.batch.outdir import MANIFEST, OutputFolder
 from peakplan.batch.runner import run_batch
 
 from .conftest import rows_by_athlete, summary, validated_plans
-from .helpers import athlete_folder, scenario_data
+from .helpers import athlete_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "reliability" / "data"
@@ -29,7 +31,12 @@ DATA = ROOT / "tests" / "reliability" / "data"
 # proof takes far longer than this test waits, so these athletes are still solving at Ctrl-C.
 SLOW = {"start_date": "2026-02-02", "race.date": "2027-03-07",
         "model.catalogue": str(DATA / "near-equal-catalogue.yaml"), "model.readiness": str(DATA / "flat-readiness.yaml"),
-        "rules.quotas.enabled": False, "solver.time_limit_s": 300}
+        "rules.quotas.enabled": False, "solver.time_limit_s": 300, "solver.workers": 1}
+
+
+# The same 57-week block as a whole scenario on one worker (tests/reliability/test_interrupt.py):
+# its proof takes minutes.
+SLOW_ONE_WORKER = {**RELIABILITY_SLOW, "solver": {"time_limit_s": 300, "workers": 1, "seed": 0}}
 
 
 class StopsAfter(Executor):
@@ -90,8 +97,13 @@ def _descendants(pid: int) -> set[int]:
 @pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
 def test_ctrl_c_or_sigterm_stops_the_workers_and_exits_130(tmp_path, how: str) -> None:
     folder = athlete_folder(tmp_path / "athletes", n=3)
+    (folder / "models").mkdir()
+    for model in ("near-equal-catalogue.yaml", "flat-readiness.yaml"):  # model files below their scenarios
+        shutil.copy(DATA / model, folder / "models" / model)
+    slow = {**SLOW_ONE_WORKER, "model": {"catalogue": "models/near-equal-catalogue.yaml",
+                                         "readiness": "models/flat-readiness.yaml"}}
     for name in ("z1", "z2"):  # sorted after a01..a03: solving when the fast ones are done
-        (folder / f"{name}.yaml").write_text(yaml.safe_dump(scenario_data(SLOW), sort_keys=False), encoding="utf-8")
+        (folder / f"{name}.yaml").write_text(yaml.safe_dump(slow, sort_keys=False), encoding="utf-8")
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "peakplan.cli", "batch", str(folder), "-o", str(out), "-j", "2"],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

@@ -271,9 +271,9 @@ def make_plan(scenario: Scenario) -> dict[str, Any]:
     rest = _banister(model, [0.0] * len(training), before)
     last = days[-2]
     return {
-        "format": FORMAT_VERSION, "peakplan_version": "0.1.0", "status": "FEASIBLE", "objective": round(readiness, 3),
-        "bound": round(readiness + 10, 3),
-        "gap": (round(readiness + 10, 3) - readiness) / abs(readiness - rest),  # rest: the block without training
+        "format": FORMAT_VERSION, "id": "", "peakplan_version": "0.1.0", "status": "FEASIBLE",
+        "objective": readiness, "bound": readiness + 10,
+        "gap": 10 / abs(readiness - rest),  # rest: the block without training
         "race": {"date": scenario.race.date.isoformat(), "distance_km": scenario.race.distance_km},
         "readiness": {"model": "banister", "race_day": readiness,
                       "params": {"k1": model.k1, "k2": model.k2, "tau_fitness_days": model.tau_fitness_days,
@@ -284,7 +284,7 @@ def make_plan(scenario: Scenario) -> dict[str, Any]:
         "weeks": _weeks(scenario, days, week_phases(scenario)[2]),
         "days": days,
         "tight_rules": [],
-        "scenario": scenario.model_dump(mode="json"),
+        "scenario": scenario.model_dump(mode="json"), "changes": None,
     }
 
 

@@ -16,8 +16,8 @@ from peakplan.plan.file import PlanDay, PlanFile
 def marathon_plan() -> dict[str, Any]:
     return shipped_plan()
 
-PLAN_KEYS = ["format", "peakplan_version", "status", "objective", "bound", "gap", "race", "readiness", "prediction", "paces",
-             "weeks", "days", "tight_rules", "scenario"]
+PLAN_KEYS = ["format", "id", "peakplan_version", "status", "objective", "bound", "gap", "race", "readiness", "prediction",
+             "paces", "weeks", "days", "tight_rules", "scenario", "changes"]
 DAY_KEYS = ["date", "weekday", "week", "phase", "session", "minutes", "km", "load", "hard", "ctl", "atl", "tsb",
             "workout"]
 

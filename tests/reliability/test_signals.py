@@ -56,7 +56,7 @@ def test_start_up_handler_is_gone_once_imported():
 
 
 def test_a_time_limited_plan_is_reproducible():
-    data = {**SLOW, "solver": {"time_limit_s": 2.0, "seed": 0}}
+    data = {**SLOW, "solver": {"time_limit_s": 4.0, "seed": 0}}
     data["model"] = {k: str(v) for k, v in SLOW["model"].items()}
     sc = scenario_from_dict(data)
     first, second = solve(sc), solve(sc)

@@ -144,11 +144,11 @@ def test_every_rule_field_is_optional_with_its_default(schema):
             by_distance = defaults.get(rule, {}).get(name)
             if by_distance is None:
                 continue
-            values = list(by_distance.values())
+            values = json.loads(json.dumps(list(by_distance.values())))  # as JSON holds them: keys are text
             if all(v == values[0] for v in values):
                 assert field["default"] == values[0], (rule, name)
             else:
-                assert "Default by race distance: 5k:" in field["description"], (rule, name)
+                assert "Default by race distance: " in field["description"], (rule, name)
 
 
 def test_units_in_descriptions(schema):

@@ -65,8 +65,9 @@ def test_deload_walk_without_phase_ends():
 def test_cap_of_a_day():
     cal = build_layout(make_scenario(availability={"date_caps": {"2027-01-05": 30, "2027-01-06": 200},
                                                    "blackout_dates": ["2027-01-07"]}))
-    # Tuesday lowered to 30; a date cap above the weekday's 90 does not raise it; Thursday blacked out.
-    assert [int(c) for c in cal.cap_minutes[:7]] == [0, 30, 90, 0, 90, 90, 120]
+    # A date cap replaces its weekday's: Tuesday lowered to 30, Wednesday raised from 90 to 200
+    # (a free holiday, or a day already run longer); Thursday blacked out.
+    assert [int(c) for c in cal.cap_minutes[:7]] == [0, 30, 200, 0, 90, 90, 120]
     assert int(cal.cap_minutes[cal.race_day]) == 0
 
 

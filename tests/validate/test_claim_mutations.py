@@ -31,7 +31,6 @@ Mutation = Callable[[Scenario, dict], Iterator[tuple[dict, str]]]  # yields (mut
 @pytest.fixture(scope="module")
 def solved() -> tuple[Scenario, dict]:
     data = yaml.safe_load((ROOT / "scenarios" / "half-14w.yaml").read_text(encoding="utf-8"))
-    data["start_date"] = "2027-03-08"
     data["solver"] = {"time_limit_s": 30, "workers": 1, "seed": 0}
     scenario = scenario_from_dict(data)
     result = solve(scenario)

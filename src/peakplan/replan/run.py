@@ -12,7 +12,15 @@ from peakplan.model.solver import solve as run_solver
 from peakplan.plan.build import build_plan
 from peakplan.plan.file import PlanFile, PlanStatus
 from peakplan.replan import ReplanResult, changes_of
-from peakplan.replan.solve import Solved, count_changes, excused, fewest_changes, original_by_day
+from peakplan.replan.solve import (
+    Solved,
+    count_changes,
+    excused,
+    fewest_changes,
+    fixed_weeks,
+    original_by_day,
+    place_week,
+)
 from peakplan.scenario.schema import Replan, Scenario
 
 
@@ -57,14 +65,20 @@ def solve_replan(scenario: Scenario, original: PlanFile, tolerance: float) -> Re
     if not fewest.sessions:      # the best plan meets the floor, so this is a time limit
         fewest = hint
     status: PlanStatus = "OPTIMAL" if raw.status == "OPTIMAL" and fewest.status == "OPTIMAL" else "FEASIBLE"
+    # OPTIMAL: optimal for the re-plan's objective (fewest changes above the floor), so the bound is its
+    # own readiness; the best re-plan's readiness is in changes.best_readiness.
     plan = build_plan(scenario, fewest.sessions, fewest.minutes, status=status,
-                      bound=readiness_bound(raw, objective) if raw.status != "OPTIMAL" else best.objective)
+                      bound=readiness_bound(raw, objective) if raw.status != "OPTIMAL" else None)
     fixed = {(f.date - scenario.start_date).days for f in forced_replan(scenario).fixed_days}
     counts = (*count_changes(original_days, fewest.sessions, fewest.minutes, fixed),
               *count_changes(original_days, raw.sessions, raw.minutes, fixed))
     plan = plan.model_copy(update={"changes": changes_of(plan, best, original, counts, tolerance)})
     result = ReplanResult(status=status, scenario=scenario, plan=plan, best=best, times_s=times)
-    if forced:
-        result.notes.append("rules the days already run break in their week (not enforced there): "
-                            + ", ".join(f"{rule} {where}" for rule, where in forced))
+    weeks = fixed_weeks(scenario)
+    now = [f"{rule} {where}" for rule, where in forced if place_week(scenario, where) in weeks]
+    later = [f"{rule} {where}" for rule, where in forced if place_week(scenario, where) not in weeks]
+    if now:
+        result.notes.append("rules the days already run break in their week (not enforced there): " + ", ".join(now))
+    if later:
+        result.notes.append("rules no plan can keep after the days run (the fewest, not enforced): " + ", ".join(later))
     return result

@@ -1,8 +1,10 @@
 """The re-plan's three CP-SAT solves (docs/replan.md "Objective").
 
-1. *Excuse* (only when some week is under way): the rule instances of the weeks that hold a
+1. *Excuse* (only when some week holds a fixed day): the rule instances of the weeks that hold a
    fixed day get enforcement literals and the number kept is maximized. The ones that must go
-   (the days already run break them) become ``replan.excused``; every other rule holds.
+   (the days already run break them) become ``replan.excused``; every other rule holds. When
+   that is infeasible (the days run leave no plan that keeps every later rule), later instances
+   may go too, each weighing ``FUTURE_WEIGHT`` kept rules of the weeks run: the fewest go.
 2. *Best*: race-day readiness maximized, as ``peakplan solve`` would (a from-scratch re-plan).
 3. *Fewest changes*: readiness at least the best minus ``tolerance`` times the best plan's gain
    over stopping now; then, lexicographically, the fewest days whose session type differs from
@@ -52,19 +54,33 @@ def place_week(scenario: Scenario, where: str) -> int | None:
     return Calendar(scenario).week_of(d) if 0 <= d < scenario.n_days else None
 
 
+FUTURE_WEIGHT = 1000   # excusing a rule in a week still to plan costs this many rules of a week under way
+
+
 def excused(scenario: Scenario, time_limit_s: float) -> tuple[tuple[str, str], ...] | None:
-    """The rule instances of the weeks under way that the fixed days force out (None: infeasible)."""
+    """The rule instances the days already run force out (None: infeasible even so).
+
+    First only the instances of the weeks that hold a fixed day may go; when the days run leave no
+    plan that keeps every later rule (a missed week can put the ramp back under what the long-run
+    peak needs), any instance may go, each one of a week still to plan weighing ``FUTURE_WEIGHT``.
+    """
     weeks = fixed_weeks(scenario)
     if not weeks:
         return ()
-    ctx, _ = build(scenario, soft=lambda family, where: family != "fixed_days" and place_week(scenario, where) in weeks)
-    literals = ctx.rules.literals
-    ctx.model.maximize(sum(literals.values()))
-    solver = parameters(scenario.solver.model_copy(update={"time_limit_s": time_limit_s}))
-    code = solver.solve(ctx.model)
-    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
-    return tuple(sorted(key for key, lit in literals.items() if solver.value(lit) == 0))
+    for everywhere in (False, True):
+        def soft(family: str, where: str, everywhere: bool = everywhere) -> bool:
+            return family != "fixed_days" and (everywhere or place_week(scenario, where) in weeks)
+        ctx, _ = build(scenario, soft=soft)
+        literals = ctx.rules.literals
+        ctx.model.maximize(sum(lit * (1 if place_week(scenario, key[1]) in weeks else FUTURE_WEIGHT)
+                               for key, lit in literals.items()))
+        solver = parameters(scenario.solver.model_copy(update={"time_limit_s": time_limit_s}))
+        code = solver.solve(ctx.model)
+        if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return tuple(sorted(key for key, lit in literals.items() if solver.value(lit) == 0))
+        if code != cp_model.INFEASIBLE:
+            return None
+    return None
 
 
 def original_by_day(scenario: Scenario, original: dict[dt.date, tuple[str, int]]) -> list[tuple[str, int]]:

@@ -38,7 +38,7 @@ class RaceResult(Frozen):
 
 
 class TuneUp(Frozen):
-    date: dt.date
+    date: dt.date = Field(description="the tune-up race's day, YYYY-MM-DD, inside the block")
     distance: Literal["5k", "10k", "15k", "half"] | float = Field(description="5k, 10k, 15k, half, or km")
 
     @property
@@ -328,7 +328,7 @@ class Solver(Frozen):
 
 
 class FixedDay(Frozen):
-    date: dt.date
+    date: dt.date = Field(description="a day already run, YYYY-MM-DD")
     session: str = Field(description="the session type the day counts as ('rest' for a day without running)")
     minutes: int = Field(ge=0, le=MAX_DAY_MINUTES, description="running minutes actually done")
     note: Literal["as planned", "shorter", "longer", "moved", "extra", "missed", "rest", "as done"] = Field(

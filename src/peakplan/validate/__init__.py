@@ -88,16 +88,13 @@ def _week_of(ctx: PlanContext, where: str) -> int | None:
 
 
 def excused(ctx: PlanContext, v: Violation) -> bool:
-    """A violation of a rule a re-plan excuses in its week (``replan.excused``: rule and place),
-    accepted only in a week that holds a fixed day: the days already run may break a rule of their
-    week, nothing later may."""
+    """A violation of a rule a re-plan excuses in its week (``replan.excused``: rule and place; the
+    re-plan names them: the days already run break them, or leave no plan that keeps them)."""
     replan = ctx.scenario.replan
     if replan is None or v.rule == fixed_days.NAME:
         return False
-    fixed_weeks = {int(ctx.cal.week_of_day[(f.date - ctx.cal.start_date).days]) for f in replan.fixed_days
-                   if 0 <= (f.date - ctx.cal.start_date).days < ctx.cal.n_days}
     week = _week_of(ctx, v.where)
-    return week in fixed_weeks and (v.rule, week) in {(rule, _week_of(ctx, where)) for rule, where in replan.excused}
+    return (v.rule, week) in {(rule, _week_of(ctx, where)) for rule, where in replan.excused}
 
 
 def as_json_data(plan: Any) -> Any:

@@ -165,7 +165,10 @@ def _clock_s(text: str) -> float:
 
 
 def expected_vdot(ctx: PlanContext) -> float | None:
+    """The VDOT the paces come from: athlete.vdot, else the recent race, else the goal time."""
     result, race = ctx.scenario.athlete.recent_race, ctx.scenario.race
+    if ctx.scenario.athlete.vdot is not None:
+        return float(ctx.scenario.athlete.vdot)
     if result is not None:
         metres = RESULT_M[result.distance] if isinstance(result.distance, str) else 1000.0 * float(result.distance)
         return _vdot(metres, _clock_s(result.time))
@@ -178,15 +181,16 @@ def check_paces(ctx: PlanContext, out: Tally) -> None:
     paces, vdot = ctx.plan.get("paces"), expected_vdot(ctx)
     if vdot is None or paces is None:
         out.expect(vdot is None and paces is None, "paces", "paces stated" if vdot is None else "no paces",
-                   "Paces come from the recent race, else the goal time: null exactly when the scenario has neither.")
+                   "Paces come from athlete.vdot, else the recent race, else the goal time: null exactly when the "
+                   "scenario has none of them.")
         return
     if not out.expect(isinstance(paces, dict), "paces", "not an object", "The paces must be an object."):
         return
     assert isinstance(paces, dict)
     out.expect(close(paces.get("vdot"), vdot, VDOT_TOL), "paces.vdot", f"{shown(paces.get('vdot'))} stated, "
-               f"{vdot:.2f} recomputed", "The paces are not those of the scenario's race result or goal time.")
+               f"{vdot:.2f} recomputed", "The paces are not those of the scenario's VDOT, race result or goal time.")
     easy = paces.get("easy_s_per_km")
-    ladder = [*(easy if isinstance(easy, list) else [None, None]),
+    ladder = [*(easy if isinstance(easy, list | tuple) else [None, None]),
               *(paces.get(f"{k}_s_per_km") for k in ("marathon", "threshold", "interval", "repetition"))]
     numbers = [float(p) for p in ladder if is_number(p)]
     ordered = len(numbers) == len(ladder) and all(a > b > 0 for a, b in zip(numbers, numbers[1:], strict=False))

@@ -1,7 +1,8 @@
 """long_run_build: outside recovery weeks the long run stays near the longest one so far.
 
 *Building weeks*: loading weeks ``w ≥ 2`` that are normal, not deloads, not tune-up weeks, and
-whose week ``w−1`` is not interrupted. ``B(w)`` = the largest ``L(v)`` over loading weeks ``v < w``;
+whose week ``w−1`` is not interrupted. ``B(w)`` = the largest ``L(v)`` over loading weeks ``v < w``
+after the last interrupted week before ``w`` (a break restarts the build);
 in every building week ``L(w) ≥ min_share_of_longest · B(w)`` (``L(w) = 0`` without a long run).
 Checked only while long_run is on (docs/rules.md; docs/science.md "Long run").
 """
@@ -25,7 +26,8 @@ def check(ctx: PlanContext, out: Tally) -> None:
     for w in range(2, ctx.cal.loading_weeks + 1):
         if not is_building_week(ctx, w):
             continue
-        longest = max(ctx.L(v) for v in range(1, w))
+        since = max((v for v in range(1, w) if ctx.cal.week_interrupted[v - 1]), default=0)
+        longest = max(ctx.L(v) for v in range(since + 1, w))
         floor_minutes, long_minutes = share * longest, ctx.L(w)
         out.expect(not falls_short(long_minutes, floor_minutes), week_where(w),
                    f"long run {fmt_minutes(floor_minutes - long_minutes)} short of {fmt_minutes(floor_minutes)}",

@@ -39,7 +39,20 @@ def peak_minimum_minutes(ctx: PlanContext) -> int:
     rule = ctx.scenario.rules.long_run
     # the share is read as the decimal written, so 0.65 · 240 is exactly 156, not 156.00000000000003
     share_minutes = math.ceil(Fraction(str(rule.min_peak_share_of_race)) * ctx.scenario.race_session.minutes)
-    return min(share_minutes, rule.min_peak_cap_minutes, rule.max_minutes)
+    return min(share_minutes, rule.min_peak_cap_minutes, rule.max_minutes, _carried_minutes(ctx))
+
+
+def _carried_minutes(ctx: PlanContext) -> int:
+    """0.9 x the long-run share (running days of a normal week) of min(peak weekly minutes, current
+    weekly minutes x (1 + max_increase) ^ (loading weeks // 2)), rounded down (docs/rules.md)."""
+    sc = ctx.scenario
+    av, athlete = sc.availability, sc.athlete
+    days = min(len([m for m in av.max_minutes.values() if m > 0]), av.max_running_days_per_week or 7)
+    share = sc.rules.long_run.max_share_by_days
+    nearest = min(share, key=lambda k: (abs(k - max(days, 1)), -k))
+    volume = min(float(athlete.peak_weekly_minutes), athlete.current_weekly_minutes
+                 * (1 + sc.rules.weekly_ramp.max_increase) ** (ctx.cal.loading_weeks // 2))
+    return math.floor(0.9 * share[nearest] * volume)
 
 
 def check_peak_minimum(ctx: PlanContext, out: Tally) -> None:

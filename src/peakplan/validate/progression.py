@@ -2,7 +2,7 @@
 
 - Loading week ``w`` of phase ``p``: ``E(w) ≤ phase_ceilings[p] · athlete.peak_weekly_minutes``.
 - ``one_change_per_week``: every full loading week ``w`` that is not a deload and has a
-  reference ``u = ref(w)``: the first week of a phase (``w > 1``, ``phase(w−1) ≠ phase(w)``, where
+  reference ``u = ref(w)``: the first week of a phase (``phase(u) ≠ phase(w)``, where
   new sessions come in) keeps ``V(w) ≤ 1.03 · V(u)`` unless week ``u − 1`` is interrupted; any
   other week keeps ``Q(w) ≤ Q(u) + 5``
   (``Q`` = the week's quality minutes: validate/plan_context.py).
@@ -40,7 +40,7 @@ def _check_ceilings(ctx: PlanContext, out: Tally) -> None:
 
 def _check_one_change(ctx: PlanContext, w: int, u: int, out: Tally) -> None:
     cal = ctx.cal
-    if w > 1 and cal.week_phase[w - 2] != cal.week_phase[w - 1] and not (u > 1 and cal.week_interrupted[u - 2]):
+    if cal.week_phase[u - 1] != cal.week_phase[w - 1] and not (u > 1 and cal.week_interrupted[u - 2]):
         cap_minutes = PHASE_START_VOLUME_FACTOR * ctx.V(u)
         out.expect(not exceeds(ctx.V(w), cap_minutes), week_where(w),
                    f"+{fmt_minutes(ctx.V(w) - cap_minutes)} over the phase-start volume",

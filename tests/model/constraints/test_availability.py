@@ -67,15 +67,15 @@ def test_blackout_date_is_rest(flat_run):
     assert [week_minutes(result, w) for w in (1, 2, 3, 4)] == [370 - 60, 370 - 100, 370, 270 - 60]
 
 
-def test_date_caps_lower_only_their_date(flat_run):
+def test_date_caps_replace_their_weekday_cap(flat_run):
     # Tue 2027-01-05 capped at 20 (60 otherwise), Sun 2027-01-17 at 0 (rest), Mon 2027-01-25 at 90:
-    # a date cap lowers a day and never raises it, so that Monday keeps its 45.
+    # a date cap replaces its weekday's, so that Monday (45 otherwise) runs 90 (a free day).
     caps = {"2027-01-05": 20, "2027-01-17": 0, "2027-01-25": 90}
     result = solve_checked(only(**flat_run, **{"availability.date_caps": caps}))
     minutes = {d.date.isoformat(): d.minutes for d in result.days[:-1]}
-    assert (minutes["2027-01-05"], minutes["2027-01-17"], minutes["2027-01-25"]) == (20, 0, 45)
+    assert (minutes["2027-01-05"], minutes["2027-01-17"], minutes["2027-01-25"]) == (20, 0, 90)
     assert result.days[13].session == "rest"
-    assert [week_minutes(result, w) for w in (1, 2, 3, 4)] == [370 - 40, 370 - 100, 370, 270]
+    assert [week_minutes(result, w) for w in (1, 2, 3, 4)] == [370 - 40, 370 - 100, 370, 270 + 45]
 
 
 def test_running_days_cap_binds(flat_run):

@@ -134,13 +134,24 @@ def test_peak_long_run_minimum(costly):
     # <= 77 (growth from 70), so it is week 2, and week 1 must hold a 77-min session to let week 2
     # grow to floor(1.1 * 77) = 84: the long run (the week's longest). Shares: E(1) >= 77 / .36 =
     # 213.9 -> 214, E(2) >= 84 / .36 = 233.3 -> 234; week 3 keeps the plain floor 125.
-    peak = {"rules.long_run.min_peak_share_of_race": 3.0, "rules.long_run.min_peak_cap_minutes": 84}
+    # The athlete at 300 min a week (peak 400) carries a long run of floor(.9 * .36 * min(400, 300 *
+    # 1.1)) = 106 min, so that limit does not bind here.
+    peak = {"rules.long_run.min_peak_share_of_race": 3.0, "rules.long_run.min_peak_cap_minutes": 84,
+            "athlete.current_weekly_minutes": 300, "athlete.peak_weekly_minutes": 400}
     result = solve_checked(only("long_run", **costly, **peak))
     assert longs(result) == [(1, "sun", 77), (2, "sun", 84), (3, "sun", 45)]
     assert [week_minutes(result, w) for w in (1, 2, 3, 4)] == [214, 234, 125, 0]
     # 85: week 2 can grow to 84 at most: infeasible, the rule alone
     past = only("long_run", **costly, **{**peak, "rules.long_run.min_peak_cap_minutes": 85})
     assert assert_infeasible(past, "long_run") == {"long_run"}
+
+
+def test_peak_minimum_is_what_the_athletes_volume_can_carry(costly):
+    # The base athlete (200 min a week, peak 300) over R = 2 loading weeks carries
+    # floor(.9 * .36 * min(300, 200 * 1.1 ** 1)) = floor(71.28) = 71 min: the minimum asks for 71, not 84.
+    peak = {"rules.long_run.min_peak_share_of_race": 3.0, "rules.long_run.min_peak_cap_minutes": 84}
+    result = solve_checked(only("long_run", **costly, **peak))
+    assert max(minutes for _, _, minutes in longs(result)) == 71
 
 
 def test_past_the_edge_max_minutes_below_the_shortest_long_run(flat):

@@ -63,17 +63,33 @@ def add(ctx: BuildContext) -> None:
     _min_peak(ctx)
 
 
-def min_peak_minutes(scenario: Scenario) -> int:
+PEAK_REACH_MARGIN = 0.9   # the minimum leaves a tenth of the reachable long run for holds and rounding
+
+
+def reachable_long_minutes(scenario: Scenario, loading_weeks: int) -> int:
+    """A long run the athlete's volume can carry: the long-run share (of a normal week's running
+    days) of the smaller of peak_weekly_minutes and the current volume grown by the ramp over half
+    the loading weeks (the others hold or recover), times PEAK_REACH_MARGIN."""
+    athlete, rule, av = scenario.athlete, scenario.rules, scenario.availability
+    days = sum(1 for m in av.max_minutes.values() if m > 0)
+    days = min(days, av.max_running_days_per_week or 7)
+    grown = athlete.current_weekly_minutes * (1 + rule.weekly_ramp.max_increase) ** (loading_weeks // 2)
+    volume = min(float(athlete.peak_weekly_minutes), grown)
+    return math.floor(PEAK_REACH_MARGIN * rule.long_run.share_for(max(days, 1)) * volume)
+
+
+def min_peak_minutes(scenario: Scenario, loading_weeks: int) -> int:
     """The block's longest run at least this many minutes (0: no minimum): a share of the race's
-    duration, never above the cap nor the long-run limit."""
+    duration, never above the cap, the long-run limit, nor what the athlete's volume can carry."""
     rule = scenario.rules.long_run
     wanted = math.ceil(rule.min_peak_share_of_race * scenario.race_session.minutes)
-    return min(wanted, rule.min_peak_cap_minutes, rule.max_minutes)
+    return min(wanted, rule.min_peak_cap_minutes, rule.max_minutes, reachable_long_minutes(scenario, loading_weeks))
 
 
 def _min_peak(ctx: BuildContext) -> None:
     """One loading week's long run reaches the minimum (a Boolean per week picks it)."""
-    minimum, cal, v = min_peak_minutes(ctx.scenario), ctx.calendar, ctx.vars
+    cal, v = ctx.calendar, ctx.vars
+    minimum = min_peak_minutes(ctx.scenario, cal.loading_weeks)
     if minimum <= 0:
         return
     picks = []
@@ -88,8 +104,12 @@ def _min_peak(ctx: BuildContext) -> None:
 def describe(scenario: Scenario, where: str) -> str:
     r, a = scenario.rules.long_run, scenario.athlete
     if where == "peak long run":
-        return (f"the block's longest run at least {min_peak_minutes(scenario)} min ({r.min_peak_share_of_race:.0%} "
-                f"of the race's {scenario.race_session.minutes} min, at most {r.min_peak_cap_minutes})")
+        from peakplan.calendar import Calendar
+
+        minimum = min_peak_minutes(scenario, Calendar(scenario).loading_weeks)
+        return (f"the block's longest run at least {minimum} min ({r.min_peak_share_of_race:.0%} of the race's "
+                f"{scenario.race_session.minutes} min, at most {r.min_peak_cap_minutes} and what the athlete's "
+                "volume can carry)")
     shares = ", ".join(f"{k} days {v:.0%}" for k, v in sorted(r.max_share_by_days.items()) if k >= 3)
     return (f"one long run a week on {scenario.availability.long_run_day} (or another day if unavailable), the "
             f"week's longest run, at most a share of the week by running days ({shares}) and {r.max_minutes} min, "

@@ -2,7 +2,9 @@
 
 In a *building week* (a normal loading week after the first that is not a recovery week, not a
 tune-up week and does not follow an interrupted week) the long run is at least
-``min_share_of_longest`` times the longest long run of the earlier loading weeks.
+``min_share_of_longest`` times the longest long run of the earlier loading weeks since the last
+interrupted week (a break restarts the build: the long run comes back with the volume, at the
+pace long_run's growth cap allows).
 
 Source: Pfitzinger & Douglas, Advanced Marathoning 18/55: outside its recovery weeks (6, 9-10,
 14) the long run is 0.85-1.0 of the longest so far (12, 13, 14, 15, 16, -, 18, 20, -, -, 20, 17,
@@ -34,6 +36,9 @@ def add(ctx: BuildContext) -> None:
     building = set(building_weeks(ctx))
     longest = None   # the longest long run of the loading weeks so far
     for w in range(1, cal.loading_weeks + 1):
+        if w in cal.interrupted_weeks:
+            longest = None      # the build restarts after the break
+            continue
         minutes = sum(v.long_minutes(d) for d in cal.training_days_of_week(w))
         if w in building and longest is not None:
             ctx.rules.add_ge(NAME, f"week {w}", minutes * RATIO_SCALE, share * longest,

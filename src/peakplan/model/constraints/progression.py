@@ -4,7 +4,8 @@
   weekly volume, so the peak comes in the last loading weeks rather than months of plateau.
 - ``one_change_per_week``: volume and intensity never rise together. Against the last normal
   loading week (the ramp's reference), the first week of a phase, where harder sessions enter,
-  holds volume (within 3 %); every other loading week raises quality main sets by at most 5
+  holds volume within 3 % (it is the week whose reference lies in an earlier phase: a missed
+  first week moves it); every other loading week raises quality main sets by at most 5
   minutes while volume may grow. A first week whose reference week is the return from an
   interrupted week holds quality instead (volume is still climbing back).
 - ``key_sessions_grow``: a session type a phase requires every week is never shorter than in the
@@ -36,9 +37,11 @@ def _quality_bp(ctx: BuildContext, week: int) -> LinearExpr:
                for n, k in v.types.items() if k.quality_kind != "none" and k.quality_fraction > 0)
 
 
-def intensity_week(cal: Calendar, week: int) -> bool:
-    """The first week of a loading phase: where new, harder sessions enter."""
-    return week > 1 and cal.phase_by_week[week - 1] != cal.phase_by_week[week]
+def intensity_week(cal: Calendar, week: int, ref: int) -> bool:
+    """The first week of a loading phase (after its reference week ``ref``, which is in another
+    phase): where new, harder sessions enter. A phase whose first week was missed (interrupted)
+    starts at its first normal week."""
+    return cal.phase_by_week[ref] != cal.phase_by_week[week]
 
 
 def _loading(cal: Calendar) -> range:
@@ -59,7 +62,7 @@ def add(ctx: BuildContext) -> None:
             ref = cal.reference_week(w)
             if ref is None or w in cal.deload_weeks or not cal.is_full(w):
                 continue
-            if intensity_week(cal, w) and ref - 1 not in cal.interrupted_weeks:
+            if intensity_week(cal, w, ref) and ref - 1 not in cal.interrupted_weeks:
                 # new intensity enters on a week that holds volume (unless the reference week is the
                 # return from a break: volume is still climbing back, so quality holds instead)
                 book.add_le(NAME, f"week {w}", v.week_minutes(w) * RATIO_SCALE,
