@@ -26,7 +26,7 @@ from peakplan.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted([*(ROOT / "scenarios").glob("*.yaml"), *(ROOT / "scenarios" / "athletes").glob("*.yaml"),
-                *(ROOT / "scenarios" / "history-sample").glob("*.yaml")])
+                ROOT / "scenarios" / "history-sample" / "half-from-history.yaml"])   # its other YAML is a model file
 TAPER_BANDS = {
     "marathon": [(0.78 - 0.07, 0.78 + 0.07), (0.58 - 0.07, 0.58 + 0.07), (0.40 - 0.07, 0.40 + 0.07)],
     "half": [(0.68 - 0.12, 0.68 + 0.12), (0.40 - 0.10, 0.40 + 0.10)],
@@ -89,7 +89,8 @@ def test_return_from_a_recovery_week_is_capped(plans, name: str) -> None:
             continue
         before = [u for u in plan.weeks if u.week < w.week and not u.deload and u.days == 7 and u.minutes > 0]
         reference = before[-1].minutes if before else plan.scenario.athlete.current_weekly_minutes
-        assert after.minutes - w.minutes <= 0.30 * reference + 1e-9, (name, w.week, after.minutes, w.minutes, reference)
+        # deload <= 0.75 x ref (whole minutes, rounded down), return <= 1.05 x ref: a jump of 30 % of ref + 1 min
+        assert after.minutes - w.minutes <= 0.30 * reference + 1, (name, w.week, after.minutes, w.minutes, reference)
 
 
 def _shape(workout) -> tuple:  # type: ignore[no-untyped-def]

@@ -4,7 +4,8 @@
    fixed day get enforcement literals and the number kept is maximized. The ones that must go
    (the days already run break them) become ``replan.excused``; every other rule holds. When
    that is infeasible (the days run leave no plan that keeps every later rule), later instances
-   may go too, each weighing ``FUTURE_WEIGHT`` kept rules of the weeks run: the fewest go.
+   may go too, each weighing ``FUTURE_WEIGHT`` kept rules of the weeks run (``SAFETY_WEIGHT`` for
+   the load-safety rules, which go last): the fewest go.
 2. *Best*: race-day readiness maximized, as ``peakplan solve`` would (a from-scratch re-plan).
 3. *Fewest changes*: readiness at least the best minus ``tolerance`` times the best plan's gain
    over stopping now; then, lexicographically, the fewest days whose session type differs from
@@ -55,6 +56,16 @@ def place_week(scenario: Scenario, where: str) -> int | None:
 
 
 FUTURE_WEIGHT = 1000   # excusing a rule in a week still to plan costs this many rules of a week under way
+# the load-safety rules go last: a week after an illness may skip its quotas, not its ramp
+SAFETY_WEIGHT = 10 * FUTURE_WEIGHT
+SAFETY = frozenset({"weekly_ramp", "deload", "hard_easy", "long_run", "availability", "no_catch_up", "acwr",
+                    "ctl_ramp", "atl_cap"})
+
+
+def _weight(scenario: Scenario, key: tuple[str, str], weeks: set[int]) -> int:
+    if place_week(scenario, key[1]) in weeks:
+        return 1
+    return SAFETY_WEIGHT if key[0] in SAFETY else FUTURE_WEIGHT
 
 
 def excused(scenario: Scenario, time_limit_s: float) -> tuple[tuple[str, str], ...] | None:
@@ -72,8 +83,7 @@ def excused(scenario: Scenario, time_limit_s: float) -> tuple[tuple[str, str], .
             return family != "fixed_days" and (everywhere or place_week(scenario, where) in weeks)
         ctx, _ = build(scenario, soft=soft)
         literals = ctx.rules.literals
-        ctx.model.maximize(sum(lit * (1 if place_week(scenario, key[1]) in weeks else FUTURE_WEIGHT)
-                               for key, lit in literals.items()))
+        ctx.model.maximize(sum(lit * _weight(scenario, key, weeks) for key, lit in literals.items()))
         solver = parameters(scenario.solver.model_copy(update={"time_limit_s": time_limit_s}))
         code = solver.solve(ctx.model)
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):

@@ -19,7 +19,9 @@ from ..support import COSTLY, THREE_LOADING_WEEKS, assert_infeasible, only, read
 
 PEAK_IN_WEEK_1 = {**THREE_LOADING_WEEKS, "rules.long_run.min_peak_share_of_race": 3.0,
                   "rules.long_run.min_peak_cap_minutes": 77,
-                  "availability.date_caps": {"2027-01-17": 70, "2027-01-24": 70}}
+                  "availability.date_caps": {"2027-01-17": 70, "2027-01-24": 70},
+                  # an athlete whose volume carries more than 77 min (floor(.9 x .36 x min(400, 300 x 1.1)) = 106)
+                  "athlete.current_weekly_minutes": 300, "athlete.peak_weekly_minutes": 400}
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ def add(ctx: BuildContext) -> None:
     if peak is not None:  # the taper is measured from the peak week: the last normal loading week is the biggest
         for w in loading:
             if w != peak:
-                book.add(NAME, f"week {peak}", v.week_minutes(w) * 7 <= v.week_minutes(peak) * cal.week_length(w))
+                book.add(NAME, f"week {w}", v.week_minutes(w) * 7 <= v.week_minutes(peak) * cal.week_length(w))
     peak_minutes = v.reference(peak)
     for j, (low, high) in enumerate(rule.volume_bands, start=1):
         w = cal.loading_weeks + j
