@@ -50,7 +50,9 @@ def test_the_scenarios_folder_below_and_models_are_allowed(tmp_path):
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "cat.yaml").write_text(CATALOGUE.read_text(encoding="utf-8"), encoding="utf-8")
     assert load_scenario(scenario_in(tmp_path, catalogue="mine/cat.yaml")).catalogue.sessions
-    assert load_scenario(scenario_in(tmp_path, catalogue=str(CATALOGUE))).catalogue.sessions
+    from peakplan.modelfiles import models_dir  # the installed package's models/ (the source tree's when editable)
+
+    assert load_scenario(scenario_in(tmp_path, catalogue=str(models_dir() / "catalogue.yaml"))).catalogue.sessions
 
 
 def test_a_path_named_on_the_command_line_is_allowed(tmp_path):
