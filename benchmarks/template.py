@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 
 from peakplan.calendar import Calendar
-from peakplan.model.constraints.taper import multipliers
 from peakplan.modelfiles import Catalogue
 from peakplan.scenario import Scenario
 
@@ -50,8 +49,8 @@ class Template:
             ref = self.e[previous[-1]] if previous else athlete.current_weekly_minutes
             cap = min(cap, (1 + r.weekly_ramp.max_increase) * ref)
         elif w > R and r.taper.enabled:
-            mult, _ = multipliers(r.taper.volume_reduction, r.taper.floor_band, r.taper.weeks)[w - R - 1]
-            cap = min(cap, mult * self.e[R])
+            low, high = r.taper.volume_bands[w - R - 1]   # the taper band's middle, of the peak week
+            cap = min(cap, (low + high) / 2 * max(self.e[p] for p in range(1, R + 1)))
         return cap * SAFETY
 
     # --- one week --------------------------------------------------------------------------
@@ -147,7 +146,8 @@ class Template:
         cap = {d: min(cal.max_minutes(d), self.cat[k].max_minutes, growth_cap) for d, k in kinds.items()}
         long_day = next((d for d, k in kinds.items() if self.cat[k].long), None)
         if long_day is not None and lr.enabled:
-            cap[long_day] = min(cap[long_day], lr.max_minutes, lr.max_share_of_week * e_ref * SAFETY)
+            share = lr.share_for(sum(1 for k in kinds if self.cal.max_minutes(k) > 0))
+            cap[long_day] = min(cap[long_day], lr.max_minutes, share * e_ref * SAFETY)
         for d, k in kinds.items():
             kind = self.cat[k]
             if not qc.enabled or kind.quality_fraction == 0 or kind.quality_kind == "none":
