@@ -5,10 +5,10 @@ written out and solved with ``peakplan solve``. Athletes and weekly caps follow 
 scenarios of each distance; availability opens the weekdays in a fixed order of preference
 (long-run Sunday first, then Tue, Thu, Sat, Wed, Mon, Fri), so ``days=3`` is Sun/Tue/Thu.
 
-On 3 days a week the default long-run share (30 %) is infeasible by the rules themselves: the
-long run is the week's longest of three runs, so it is at least a third of the week. Those cases
-raise ``long_run.max_share_of_week`` to 0.40, as 3-day plans do, and deload weeks to 0.80 of the
-week before (a 0.75 deload leaves too few minutes for three minimum-length sessions).
+On 3 days a week the long run is the week's longest of three runs, so at least a third of the
+week: the defaults' long-run share by running days (48 % on 3 days) allows it. Those cases raise
+deload weeks to 0.80 of the week before (a 0.75 deload leaves too few minutes for three
+minimum-length sessions).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ ATHLETES = {
 }
 
 
-THREE_DAY_RULES = {"long_run": {"max_share_of_week": 0.40}, "deload": {"volume_factor": 0.80}}
+THREE_DAY_RULES = {"deload": {"volume_factor": 0.80}}
 
 
 @dataclass(frozen=True)

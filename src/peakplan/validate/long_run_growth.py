@@ -1,8 +1,8 @@
 """long_run, second half: single runs grow in small steps, and the block reaches a peak long run.
 
-- No training session (the race excluded) is longer than ``(1+max_growth) · M(w−1)``, with
-  ``M(0) = athlete.longest_recent_run_minutes`` and ``M(w)`` the longest of ``M(w−1)`` and the
-  training sessions of week ``w``.
+- No training session (the race excluded) of week ``w`` is longer than ``(1+max_growth) · M``,
+  with ``M`` the largest of 45 min, the training sessions of weeks ``w−4 .. w−1`` (those inside the
+  block) and, while ``w ≤ 4``, ``athlete.longest_recent_run_minutes``.
 - Some loading week has ``L(w) ≥ min(ceil(min_peak_share_of_race · race_session.minutes),
   min_peak_cap_minutes, max_minutes)`` when that minimum is > 0; reported for the loading weeks
   as a whole ("weeks 1-R").
@@ -22,17 +22,21 @@ NAME = "long_run"
 
 def check_growth(ctx: PlanContext, out: Tally) -> None:
     growth = ctx.scenario.rules.long_run.max_growth
-    longest_minutes = float(ctx.scenario.athlete.longest_recent_run_minutes)
+    week_max: dict[int, float] = {}
     for w in range(1, ctx.cal.n_weeks + 1):
+        window = [week_max[u] for u in range(max(1, w - 4), w) if u in week_max]
+        before = [float(ctx.scenario.athlete.longest_recent_run_minutes)] if w <= 4 else []
+        longest_minutes = max([45.0, *window, *before])
         cap_minutes = (1.0 + growth) * longest_minutes
         week_days = ctx.cal.training_days_of_week(w)
         for d in week_days:
             minutes = float(ctx.days.minutes[d])
             out.expect(not exceeds(minutes, cap_minutes), ctx.cal.where(d),
                        f"+{fmt_minutes(minutes - cap_minutes)} over the single-run growth cap",
-                       f"No run may be more than {fmt_num(100 * growth)} % longer than the longest so far "
-                       f"({fmt_minutes(longest_minutes)}); this one is {fmt_minutes(minutes)}.")
-        longest_minutes = max([longest_minutes] + [float(ctx.days.minutes[d]) for d in week_days])
+                       f"No run may be more than {fmt_num(100 * growth)} % longer than the longest of the last "
+                       f"four weeks ({fmt_minutes(longest_minutes)}); this one is {fmt_minutes(minutes)}.")
+        if week_days:
+            week_max[w] = max(float(ctx.days.minutes[d]) for d in week_days)
 
 
 def peak_minimum_minutes(ctx: PlanContext) -> int:

@@ -24,7 +24,6 @@ from ..support import (
     FLAT,
     assert_infeasible,
     catalogue,
-    conflicts,
     only,
     readiness,
     solve_checked,
@@ -163,17 +162,22 @@ def test_past_the_edge_max_minutes_below_the_shortest_long_run(flat):
     assert assert_infeasible(past, "long_run") == {"long_run"}
 
 
-def test_past_the_edge_growth_below_the_shortest_long_run():
-    # Default readiness. longest recent run 41: week 1 sessions <= floor(1.1 * 41) = floor(45.1)
-    # = 45, just the shortest long run (45); week 2 may grow to floor(1.1 * 45) = 49.
-    # longest recent run 40: 1.1 * 40 = 44 < 45 -> no long run fits week 1: infeasible.
-    inside = solve_checked(only("long_run", **{"athlete.longest_recent_run_minutes": 41}))
-    assert longs(inside)[0] == (1, "sun", 45)
-    assert longest(inside, 1) == 45 == math.floor(1.1 * 41)
-    assert longest(inside, 2) <= 49
-    past = only("long_run", **{"athlete.longest_recent_run_minutes": 40})
-    assert assert_infeasible(past, "long_run") == {"long_run"}
-    assert conflicts(past) == [("long_run", "week 1")]
+def test_growth_from_a_short_recent_run_starts_at_the_restart_floor():
+    # Default readiness. Longest recent run 41: the growth base is max(45, 41) = 45 (RESTART_MINUTES),
+    # so week 1 sessions <= floor(1.1 * 45) = 49 and the shortest long run (45) always fits; with
+    # 20 min the same (the floor, not 1.1 * 20 = 22, which no long run would fit).
+    for recent in (41, 20):
+        result = solve_checked(only("long_run", **{"athlete.longest_recent_run_minutes": recent}))
+        assert 45 <= longs(result)[0][2] <= longest(result, 1) <= math.floor(1.1 * 45)
+
+
+def test_growth_counts_the_last_four_weeks_only():
+    # A week's runs are capped by 1.1 x the longest of the four weeks before (and the recent run
+    # while the window reaches before the block): in the 4-week block every week sees week 1's run.
+    result = solve_checked(only("long_run", **{"athlete.longest_recent_run_minutes": 41}))
+    for w in (2, 3, 4):
+        base = max([45, *(longest(result, u) for u in range(1, w)), 41])
+        assert longest(result, w) <= math.floor(1.1 * base)
 
 
 def test_switched_off_no_long_runs(flat):

@@ -1,5 +1,7 @@
 """long_run: one long run a week on the preferred day, capped as a share of the week and in
-minutes, and no run longer than (1 + max_growth) x the longest run so far.
+minutes, and no run longer than (1 + max_growth) x the longest run of the last GROWTH_WINDOW_WEEKS
+weeks (the athlete's longest recent run counting for the first weeks; never less than
+RESTART_MINUTES), so after a break the long run comes back step by step.
 
 Sources: long run <= 25-30 % of weekly volume and <= 150 min (Daniels); single-run spikes over
 the longest recent run raise injury risk (Nielsen et al.; docs/science.md "Long run"); preferred long-run
@@ -34,8 +36,9 @@ def add(ctx: BuildContext) -> None:
         return
     cal, v, book, model = ctx.calendar, ctx.vars, ctx.rules, ctx.model
     growth = cap_ratio(1 + rule.max_growth)
-    longest: LinearExpr = ctx.scenario.athlete.longest_recent_run_minutes
+    week_longest: dict[int, LinearExpr] = {}
     for w in cal.weeks:
+        longest = _recent_longest(ctx, w, week_longest)
         where, days = f"week {w}", cal.training_days_of_week(w)
         share_of_week = rule.share_for(cal.running_days_available(w))
         share = cap_ratio(share_of_week)
@@ -55,12 +58,29 @@ def add(ctx: BuildContext) -> None:
         book.add_le(NAME, where, long_minutes, rule.max_minutes, f"long run <= {rule.max_minutes} min")
         for d in days:
             book.add_le(NAME, where, v.minutes(d) * RATIO_SCALE, growth * longest,
-                        f"no run over {1 + rule.max_growth:.2f} x the longest so far")
+                        f"no run over {1 + rule.max_growth:.2f} x the longest of the last 4 weeks")
         if days:
             biggest = model.new_int_var(0, 24 * 60, f"{NAME}_longest_w{w}")
-            model.add_max_equality(biggest, [longest, *(v.minutes(d) for d in days)])
-            longest = biggest
+            model.add_max_equality(biggest, [v.minutes(d) for d in days])
+            week_longest[w] = biggest
     _min_peak(ctx)
+
+
+GROWTH_WINDOW_WEEKS = 4   # the longest run of the last four weeks: the cohort's 30 days (docs/science.md "Long run")
+RESTART_MINUTES = 45      # ... but never less: a run of 45 min is always allowed (practice)
+
+
+def _recent_longest(ctx: BuildContext, w: int, week_longest: dict[int, LinearExpr]) -> LinearExpr:
+    """M(w-1): the longest run of weeks w-4 .. w-1, with the athlete's longest recent run while the
+    window reaches before the block, and at least RESTART_MINUTES."""
+    terms = [week_longest[u] for u in range(max(1, w - GROWTH_WINDOW_WEEKS), w) if u in week_longest]
+    constants = [RESTART_MINUTES] + ([ctx.scenario.athlete.longest_recent_run_minutes]
+                                     if w <= GROWTH_WINDOW_WEEKS else [])
+    if not terms:
+        return max(constants)
+    recent = ctx.model.new_int_var(0, 24 * 60, f"{NAME}_recent_w{w}")
+    ctx.model.add_max_equality(recent, [*terms, max(constants)])
+    return recent
 
 
 PEAK_REACH_MARGIN = 0.9   # the minimum leaves a tenth of the reachable long run for holds and rounding
@@ -113,8 +133,8 @@ def describe(scenario: Scenario, where: str) -> str:
     shares = ", ".join(f"{k} days {v:.0%}" for k, v in sorted(r.max_share_by_days.items()) if k >= 3)
     return (f"one long run a week on {scenario.availability.long_run_day} (or another day if unavailable), the "
             f"week's longest run, at most a share of the week by running days ({shares}) and {r.max_minutes} min, "
-            f"growing at most {r.max_growth:.0%} over the longest run so far ({a.longest_recent_run_minutes} min "
-            "before the block)")
+            f"growing at most {r.max_growth:.0%} over the longest run of the last four weeks (at least 45 min; "
+            f"{a.longest_recent_run_minutes} min before the block)")
 
 
 def knobs(scenario: Scenario, wheres: list[str]) -> list[Knob]:
