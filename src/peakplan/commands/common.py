@@ -53,6 +53,21 @@ def fail(message: str, debug: bool = False, code: int = EXIT_BAD_INPUT) -> NoRet
     raise typer.Exit(code)
 
 
+def write_and_announce(target: Any, data: bytes, out: Path, what: str, debug: bool) -> None:
+    """Write ``data`` as ``target`` was prepared (files/atomic.py), print its warning, and say where
+    ``what`` went (nothing when it went to stdout); a write error is one bad-output message."""
+    from peakplan.files.atomic import write_output
+
+    try:
+        warning = write_output(target, data)
+    except OSError as exc:
+        fail(f"{out}: cannot write the {what} ({exc.strerror or exc}); pick a writable path.", debug)
+    if warning:
+        print(warning, file=sys.stderr)
+    if target.kind != "stdout":
+        print(f"{what} written to {out}")
+
+
 def load_or_exit(path: Path, debug: bool = False) -> Scenario:
     from peakplan.errors import InputError
     from peakplan.scenario import load_scenario

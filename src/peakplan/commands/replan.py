@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from peakplan.commands.common import EXIT_INFEASIBLE, EXIT_NO_PLAN, fail
+from peakplan.commands.common import EXIT_INFEASIBLE, EXIT_NO_PLAN, fail, write_and_announce
 
 HELP = ("Re-plan the rest of a block from what was really run: the days before --from are fixed as run (a "
         "history file from `peakplan history`, or a done file: date plus missed, minutes or status), the rest is "
@@ -37,7 +37,7 @@ def replan_command(
     """Re-plan after real life (see HELP)."""
     from rich.console import Console
 
-    from peakplan.files.atomic import prepare_output, write_output
+    from peakplan.files.atomic import prepare_output
     from peakplan.plan.io import read_plan
     from peakplan.replan import from_done_file, from_history, replan
     from peakplan.replan.diff import summary_lines, week_diffs
@@ -71,14 +71,7 @@ def replan_command(
                       + ("" if week.lines else " (unchanged)"), markup=False)
         for line in week.lines:
             console.print(f"  {line}", markup=False, highlight=False)
-    try:
-        warning = write_output(target, result.plan.to_json().encode("utf-8"))
-    except OSError as exc:
-        fail(f"{out}: cannot write the plan ({exc.strerror or exc}); pick a writable path.", debug)
-    if warning:
-        print(warning, file=sys.stderr)
-    if target.kind != "stdout":
-        print(f"plan written to {out}")
+    write_and_announce(target, result.plan.to_json().encode("utf-8"), out, "plan", debug)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from peakplan.commands.common import fail
+from peakplan.commands.common import fail, write_and_announce
 
 HELP = ("Write one HTML file (viewable offline) with the calendar of sessions, weekly volume by intensity, the "
         "CTL/ATL/TSB chart with the race marked, the readiness summary and tight rules. With several plans the "
@@ -27,7 +26,7 @@ def report_command(
     """Write a self-contained HTML report (see HELP)."""
     if label and len(label) != len(plans):
         fail(f"{len(label)} --label given for {len(plans)} plan(s); give one per plan or none.")
-    from peakplan.files.atomic import prepare_output, write_output
+    from peakplan.files.atomic import prepare_output
     from peakplan.plan.io import read_plan
     from peakplan.report.html import report_html
     from peakplan.report.runner import unique_labels
@@ -41,14 +40,7 @@ def report_command(
 
         races = (read_history(history), history.name)
     html = report_html(loaded, names, races).encode("utf-8")  # the whole report first, then one write
-    try:
-        warning = write_output(target, html)
-    except OSError as exc:
-        fail(f"{out}: cannot write the report ({exc.strerror or exc}); pick a writable path.", debug)
-    if warning:
-        print(warning, file=sys.stderr)
-    if target.kind != "stdout":
-        print(f"report written to {out}")
+    write_and_announce(target, html, out, "report", debug)
 
 
 def register(app: typer.Typer) -> None:

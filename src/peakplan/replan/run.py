@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from peakplan.calendar import Calendar
 from peakplan.explain import explain
 from peakplan.model.build import build
 from peakplan.model.scale import objective_coefficient
@@ -74,9 +75,9 @@ def solve_replan(scenario: Scenario, original: PlanFile, tolerance: float) -> Re
               *count_changes(original_days, raw.sessions, raw.minutes, fixed))
     plan = plan.model_copy(update={"changes": changes_of(plan, best, original, counts, tolerance)})
     result = ReplanResult(status=status, scenario=scenario, plan=plan, best=best, times_s=times)
-    weeks = fixed_weeks(scenario)
-    now = [f"{rule} {where}" for rule, where in forced if place_week(scenario, where) in weeks]
-    later = [f"{rule} {where}" for rule, where in forced if place_week(scenario, where) not in weeks]
+    weeks, cal = fixed_weeks(scenario), Calendar(scenario)
+    now = [f"{rule} {where}" for rule, where in forced if place_week(cal, where) in weeks]
+    later = [f"{rule} {where}" for rule, where in forced if place_week(cal, where) not in weeks]
     if now:
         result.notes.append("rules the days already run break in their week (not enforced there): " + ", ".join(now))
     if later:

@@ -44,15 +44,16 @@ def fixed_weeks(scenario: Scenario) -> set[int]:
     return {cal.week_of((f.date - scenario.start_date).days) for f in scenario.replan.fixed_days}
 
 
-def place_week(scenario: Scenario, where: str) -> int | None:
+def place_week(cal: Calendar, where: str) -> int | None:
+    """The week a rule instance's place names ('week N ...' or a date); None for neither."""
     week = week_of(where)
     if week is not None:
         return week
     try:
-        d = (dt.date.fromisoformat(where) - scenario.start_date).days
+        d = (dt.date.fromisoformat(where) - cal.scenario.start_date).days
     except ValueError:
         return None
-    return Calendar(scenario).week_of(d) if 0 <= d < scenario.n_days else None
+    return cal.week_of(d) if 0 <= d < cal.scenario.n_days else None
 
 
 FUTURE_WEIGHT = 1000   # excusing a rule in a week still to plan costs this many rules of a week under way
@@ -62,8 +63,8 @@ SAFETY = frozenset({"weekly_ramp", "deload", "hard_easy", "long_run", "availabil
                     "ctl_ramp", "atl_cap"})
 
 
-def _weight(scenario: Scenario, key: tuple[str, str], weeks: set[int]) -> int:
-    if place_week(scenario, key[1]) in weeks:
+def _weight(cal: Calendar, key: tuple[str, str], weeks: set[int]) -> int:
+    if place_week(cal, key[1]) in weeks:
         return 1
     return SAFETY_WEIGHT if key[0] in SAFETY else FUTURE_WEIGHT
 
@@ -78,12 +79,13 @@ def excused(scenario: Scenario, time_limit_s: float) -> tuple[tuple[str, str], .
     weeks = fixed_weeks(scenario)
     if not weeks:
         return ()
+    cal = Calendar(scenario)   # one calendar for every instance's place (not one per instance)
     for everywhere in (False, True):
         def soft(family: str, where: str, everywhere: bool = everywhere) -> bool:
-            return family != "fixed_days" and (everywhere or place_week(scenario, where) in weeks)
+            return family != "fixed_days" and (everywhere or place_week(cal, where) in weeks)
         ctx, _ = build(scenario, soft=soft)
         literals = ctx.rules.literals
-        ctx.model.maximize(sum(lit * _weight(scenario, key, weeks) for key, lit in literals.items()))
+        ctx.model.maximize(sum(lit * _weight(cal, key, weeks) for key, lit in literals.items()))
         solver = parameters(scenario.solver.model_copy(update={"time_limit_s": time_limit_s}))
         code = solver.solve(ctx.model)
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
