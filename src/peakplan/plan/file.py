@@ -114,6 +114,9 @@ class PlanChanges(_Record):
     best_changed_days: int = Field(ge=0, description="changed_days of the best re-plan (a from-scratch re-solve)")
     best_minutes_moved: int = Field(ge=0, description="minutes_moved of the best re-plan")
     original_race_time_s: float | None = Field(description="the original plan's predicted finish, seconds")
+    original_week_minutes: tuple[int, ...] = Field(
+        default=(), description="per week of this plan, the original plan's minutes for the week as far from "
+                                "race day (0 where it had none)")
 
 
 class PlanFile(_Record):

@@ -98,7 +98,10 @@ def changes_of(plan: PlanFile, best: PlanFile, original: PlanFile, counts: tuple
     replan_info = plan.scenario.replan
     assert replan_info is not None
     original_time = original.prediction.race_time_s if original.prediction else None
+    offset = len(plan.weeks) - len(original.weeks)   # weeks counted back from race day
+    weeks = tuple(original.weeks[w - offset].minutes if 0 <= w - offset < len(original.weeks) else 0
+                  for w in range(len(plan.weeks)))
     return PlanChanges(original_plan_id=replan_info.original_plan_id, from_date=replan_info.from_date,
                        tolerance=tolerance, best_readiness=best.objective, changed_days=counts[0],
                        minutes_moved=counts[1], best_changed_days=counts[2], best_minutes_moved=counts[3],
-                       original_race_time_s=original_time)
+                       original_race_time_s=original_time, original_week_minutes=weeks)

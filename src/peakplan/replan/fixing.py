@@ -61,6 +61,11 @@ def _moved_from(date: dt.date, minutes: int, open_sessions: list[dt.date],
     return min(near, key=lambda x: (abs((x - date).days), x)) if near else None
 
 
+def _fixed(date: dt.date, session: str, minutes: int, note: str, planned: tuple[str, int]) -> FixedDay:
+    return FixedDay(date=date, session=session, minutes=minutes, note=note,
+                    planned_session=planned[0], planned_minutes=planned[1])
+
+
 def fixed_days(plan: PlanFile, done: Done, from_date: dt.date, notes: list[str]) -> list[FixedDay]:
     """Every training day of ``plan`` before ``from_date``, as run; ``notes`` gets what could not be kept."""
     catalogue = plan.scenario.catalogue
@@ -81,16 +86,16 @@ def fixed_days(plan: PlanFile, done: Done, from_date: dt.date, notes: list[str])
             if source and kind:
                 open_sessions.remove(source)
                 moved_away.add(source)
-                out[date] = FixedDay(date=date, session=kind, minutes=minutes, note="moved")
+                out[date] = _fixed(date, kind, minutes, "moved", planned[date])
                 continue
             kind = fitting_type(catalogue, stated or (session if session != REST else None), minutes)
             if kind is None:
                 notes.append(f"{date}: a {minutes}-min run fits no session type of the catalogue; counted as rest")
                 continue
             note = "extra" if session == REST else (_note(planned_minutes, minutes) if kind == session else "as done")
-            out[date] = FixedDay(date=date, session=kind, minutes=minutes, note=note)
+            out[date] = _fixed(date, kind, minutes, note, planned[date])
     for date, (session, _) in planned.items():
         if date not in out:
             note = "rest" if session == REST else "moved" if date in moved_away else "missed"
-            out[date] = FixedDay(date=date, session=REST, minutes=0, note=note)
+            out[date] = _fixed(date, REST, 0, note, planned[date])
     return [out[date] for date in sorted(out)]

@@ -41,10 +41,10 @@ def forced_replan(scenario: Scenario) -> Replan:
 
 def solve_replan(scenario: Scenario, original: PlanFile, tolerance: float) -> ReplanResult:
     limit, started, times = scenario.solver.time_limit_s, time.perf_counter(), {}
-    forced = excused(scenario, limit)
+    found, forced = excused(scenario, limit)
     times["excuse"] = time.perf_counter() - started
-    if forced is None:
-        return _infeasible(scenario, "INFEASIBLE", started)
+    if found not in ("OPTIMAL", "FEASIBLE"):
+        return _infeasible(scenario, found, started)
     assert scenario.replan is not None
     scenario = scenario.model_copy(update={"replan": scenario.replan.model_copy(update={"excused": forced})})
     mark = time.perf_counter()

@@ -4,8 +4,9 @@
    fixed day get enforcement literals and the number kept is maximized. The ones that must go
    (the days already run break them) become ``replan.excused``; every other rule holds. When
    that is infeasible (the days run leave no plan that keeps every later rule), later instances
-   may go too, each weighing ``FUTURE_WEIGHT`` kept rules of the weeks run (``SAFETY_WEIGHT`` for
-   the load-safety rules, which go last): the fewest go.
+   of the rules other than load safety may go too, then (still infeasible) any instance; a later
+   instance weighs ``FUTURE_WEIGHT`` kept rules of the weeks run (``SAFETY_WEIGHT`` for the
+   load-safety rules, which go last): the fewest go.
 2. *Best*: race-day readiness maximized, as ``peakplan solve`` would (a from-scratch re-plan).
 3. *Fewest changes*: readiness at least the best minus ``tolerance`` times the best plan's gain
    over stopping now; then, lexicographically, the fewest days whose session type differs from
@@ -16,6 +17,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -69,30 +71,45 @@ def _weight(cal: Calendar, key: tuple[str, str], weeks: set[int]) -> int:
     return SAFETY_WEIGHT if key[0] in SAFETY else FUTURE_WEIGHT
 
 
-def excused(scenario: Scenario, time_limit_s: float) -> tuple[tuple[str, str], ...] | None:
-    """The rule instances the days already run force out (None: infeasible even so).
+STAGES = ("weeks run", "safety kept", "any")
 
-    First only the instances of the weeks that hold a fixed day may go; when the days run leave no
-    plan that keeps every later rule (a missed week can put the ramp back under what the long-run
-    peak needs), any instance may go, each one of a week still to plan weighing ``FUTURE_WEIGHT``.
+
+def _soft_in(stage: str, cal: Calendar, weeks: set[int]) -> Callable[[str, str], bool]:
+    def soft(family: str, where: str) -> bool:
+        if family == "fixed_days":
+            return False
+        if place_week(cal, where) in weeks:
+            return True
+        return stage == "any" or (stage == "safety kept" and family not in SAFETY)
+    return soft
+
+
+def excused(scenario: Scenario, time_limit_s: float) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """("OPTIMAL" or "FEASIBLE", the rule instances the days already run force out), or
+    ("INFEASIBLE", ()) when no plan exists even so, or ("UNKNOWN", ()) at the time limit.
+
+    In stages, each tried only when the one before is infeasible: first only the instances of the
+    weeks that hold a fixed day may go; then also later instances of rules other than the load-safety
+    ones (a missed week can put the ramp back under what the long-run peak needs); then any
+    instance. Each instance of a week still to plan weighs ``FUTURE_WEIGHT`` kept rules of the weeks
+    run (``SAFETY_WEIGHT`` for a load-safety rule): the fewest go.
     """
     weeks = fixed_weeks(scenario)
     if not weeks:
-        return ()
+        return "OPTIMAL", ()
     cal = Calendar(scenario)   # one calendar for every instance's place (not one per instance)
-    for everywhere in (False, True):
-        def soft(family: str, where: str, everywhere: bool = everywhere) -> bool:
-            return family != "fixed_days" and (everywhere or place_week(cal, where) in weeks)
-        ctx, _ = build(scenario, soft=soft)
+    for stage in STAGES:
+        ctx, _ = build(scenario, soft=_soft_in(stage, cal, weeks))
         literals = ctx.rules.literals
         ctx.model.maximize(sum(lit * _weight(cal, key, weeks) for key, lit in literals.items()))
         solver = parameters(scenario.solver.model_copy(update={"time_limit_s": time_limit_s}))
         code = solver.solve(ctx.model)
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return tuple(sorted(key for key, lit in literals.items() if solver.value(lit) == 0))
+            return solver.status_name(code), tuple(sorted(key for key, lit in literals.items()
+                                                          if solver.value(lit) == 0))
         if code != cp_model.INFEASIBLE:
-            return None
-    return None
+            return "UNKNOWN", ()
+    return "INFEASIBLE", ()
 
 
 def original_by_day(scenario: Scenario, original: dict[dt.date, tuple[str, int]]) -> list[tuple[str, int]]:

@@ -12,6 +12,7 @@ from peakplan.plan.file import PlanFile, TightRule
 from peakplan.report.calendar_html import calendar_html, paces_line
 from peakplan.report.charts import pmc_chart, volume_chart
 from peakplan.report.metrics import METRICS, fmt, metrics
+from peakplan.report.replan_html import replan_html
 
 if TYPE_CHECKING:
     from peakplan.history.model import History
@@ -101,6 +102,7 @@ def report_html(plans: Sequence[PlanFile], labels: Sequence[str], history: tuple
             parts.append(f"<h3>{escape(label)}</h3>")
         parts.append(tight_html(plan))
     parts.append("</section>")
+    parts.append(replan_html(first))  # a re-plan: what was run against the original
     if history is not None:
         from peakplan.report.model_fit import model_fit_html
 

@@ -333,6 +333,9 @@ class FixedDay(Frozen):
     minutes: int = Field(ge=0, le=MAX_DAY_MINUTES, description="running minutes actually done")
     note: Literal["as planned", "shorter", "longer", "moved", "extra", "missed", "rest", "as done"] = Field(
         default="as done", description="how the day compares with the original plan")
+    planned_session: str | None = Field(default=None, description="the original plan's session type on this day")
+    planned_minutes: int | None = Field(default=None, ge=0, le=MAX_DAY_MINUTES,
+                                        description="the original plan's minutes on this day")
 
 
 class Replan(Frozen):
