@@ -50,7 +50,13 @@ def _check_one_change(ctx: PlanContext, w: int, u: int, out: Tally) -> None:
     out.cap(ctx.Q(w), cap_minutes, week_where(w), f"+{fmt_minutes(ctx.Q(w) - cap_minutes)} of quality over week {u}",
             f"Inside a phase a week adds volume, not intensity: its quality minutes ({fmt_minutes(ctx.Q(w))}) stay "
             f"within {fmt_num(QUALITY_STEP_MINUTES)} min of week {u}'s ({fmt_minutes(ctx.Q(u))}).",
-            tol_base=ctx.V(w) + ctx.V(u))  # the quality fractions multiply the sessions' minutes
+            tol_base=_quality_session_minutes(ctx, w) + _quality_session_minutes(ctx, u))
+
+
+def _quality_session_minutes(ctx: PlanContext, week: int) -> float:
+    """Minutes of the week's quality sessions: what the quality fractions multiply."""
+    return float(sum(int(ctx.days.minutes[d]) for d in ctx.cal.training_days_of_week(week)
+                     if ctx.days.quality_kind[d] != "none"))
 
 
 def _key_minutes(ctx: PlanContext, week: int, key: str) -> int:
