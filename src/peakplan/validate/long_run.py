@@ -43,7 +43,6 @@ def _check_caps(ctx: PlanContext, w: int, d: int | None, out: Tally) -> None:
     """The long run on day ``d`` against the week's caps; without one (``d`` None) only the margins
     of L(w) = 0 are recorded (the bounds hold, and bind in a week without running)."""
     rule, at = ctx.scenario.rules.long_run, week_where(w)
-    where, minutes = (at, 0.0) if d is None else (ctx.cal.where(d), float(ctx.days.minutes[d]))
     n_days = ctx.cal.days_avail(w)
     share = share_for(rule.max_share_by_days, n_days)
     share_cap = share * ctx.E(w)
@@ -51,6 +50,7 @@ def _check_caps(ctx: PlanContext, w: int, d: int | None, out: Tally) -> None:
         out.note(at, share_cap, tight_tolerance(0.0, share_cap, ctx.E(w)))
         out.note(at, rule.max_minutes, tight_tolerance(0.0, rule.max_minutes, 0))
         return
+    where, minutes = ctx.cal.where(d), float(ctx.days.minutes[d])
     out.cap(minutes, share_cap, where, f"+{fmt_minutes(minutes - share_cap)} over the long-run cap",
             f"With {n_days} running days available the long run may be at most {fmt_num(100 * share)} % of the "
             f"week ({fmt_minutes(share_cap)}); it is {fmt_minutes(minutes)}.", tol_base=ctx.E(w), at=at)
