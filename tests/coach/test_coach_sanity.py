@@ -135,3 +135,12 @@ def test_a_beginner_on_ninety_minutes_a_week_gets_a_plan(plans) -> None:
     assert scenario.athlete.current_weekly_minutes == 90 and scenario.athlete.level == "novice"
     assert len({d.weekday for d in plan.training_days if d.minutes}) == 3
     assert plan.status in ("OPTIMAL", "FEASIBLE")
+
+
+@pytest.mark.parametrize("name", [p.stem for p in FILES])
+def test_every_stated_tight_rule_is_re_derived(plans, name: str) -> None:
+    """Each rule instance the solver states as tight is a bound the validator finds met with
+    equality (validate/tight_claims.py), on every shipped scenario."""
+    scenario, plan = plans[name]
+    assert plan.tight_rules
+    assert [str(v) for v in validate(scenario, plan) if v.rule == "plan_consistency"] == []

@@ -1,10 +1,13 @@
 """Mutations of what a plan states beyond its rules, each class applied to many places of a solved plan:
 km (training, rest and race days), bound and gap, workouts (steps, session, estimate pace, missing,
-on a rest day), paces and the embedded scenario. Every application must be
-caught, at its place; caught/applied per class is written to tests/.reports/claim-mutations.txt.
+on a rest day), paces, the stated tight rules (fabricated at places the model bounds but the plan
+does not meet with equality, of unknown or switched-off families, at places without a bound) and the
+embedded scenario. Every application must be caught, at its place; caught/applied per class is
+written to tests/.reports/claim-mutations.txt.
 
-The plan is the 7-week half marathon of test_mutations.py (recent race 10K 45:00, so paces and
-workouts are set), solved once per module by the CP-SAT model.
+The plan is the 14-week half marathon of scenarios/ (recent race 10K 45:00, so paces and
+workouts are set), solved once per module by the CP-SAT model; the switched-off class uses the 5K
+of scenarios/ solved with some families off.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from peakplan.model.build import build
 from peakplan.planner import solve
 from peakplan.scenario import Scenario, scenario_from_dict
 from peakplan.validate import validate, validate_report
@@ -38,8 +42,29 @@ def solved() -> tuple[Scenario, dict]:
     return scenario, result.plan.model_dump(mode="json")
 
 
+OFF = ("deload", "intensity_mix", "quality_caps", "long_run_build")  # switched off in `solved_off`
+
+
+@pytest.fixture(scope="module")
+def solved_off() -> tuple[Scenario, dict]:
+    data = yaml.safe_load((ROOT / "scenarios" / "5k-8w.yaml").read_text(encoding="utf-8"))
+    data["solver"] = {"time_limit_s": 30, "workers": 1, "seed": 0}
+    data.setdefault("rules", {}).update({name: {"enabled": False} for name in OFF})
+    scenario = scenario_from_dict(data)
+    result = solve(scenario)
+    assert result.has_plan
+    return scenario, result.plan.model_dump(mode="json")
+
+
 def _copy(plan: dict) -> dict:
     return copy.deepcopy(plan)
+
+
+def _claiming(plan: dict, rule: object, where: object) -> tuple[dict, str]:
+    """The plan with one more stated tight rule, and where it must be caught."""
+    edited = _copy(plan)
+    edited["tight_rules"].append({"rule": rule, "where": where, "detail": "made up"})
+    return edited, where if isinstance(where, str) else f"tight_rules[{len(plan['tight_rules'])}]"
 
 
 def km_on_running_days(scenario, plan):
@@ -153,6 +178,55 @@ def paces_tampered(scenario, plan):
     yield edited, "paces"
 
 
+SAMPLE_PER_FAMILY = 8
+
+
+def tight_rule_fabricated(scenario, plan):
+    """Places where the model bounds a family but the plan meets none of its bounds with equality
+    (the model's rule book, read by the test only), up to SAMPLE_PER_FAMILY per family spread over
+    the block, each stated as tight."""
+    ctx, _ = build(scenario)
+    stated = {(t["rule"], t["where"]) for t in plan["tight_rules"]}
+    places = sorted(dict.fromkeys((r.family, r.where) for r in ctx.rules.records if (r.family, r.where) not in stated))
+    for family in sorted({f for f, _ in places}):
+        mine = [where for f, where in places if f == family]
+        step = max(1, len(mine) // SAMPLE_PER_FAMILY)
+        for where in mine[::step][:SAMPLE_PER_FAMILY]:
+            yield _claiming(plan, family, where)
+
+
+def tight_rule_unknown_family(scenario, plan):
+    """Entries naming no family with bounds (or not an object with a rule and a where)."""
+    for rule, where in (("no_such_rule", "week 2"), ("quotas", "week 2"), ("phases", "week 1"), ("sessions", "week 3"),
+                        ("fixed_days", plan["days"][0]["date"]), ("plan_consistency", "bound"), ("", "week 1"),
+                        (7, "week 4"), ("hard_easy", None), ("hard_easy", 3)):
+        yield _claiming(plan, rule, where)
+    edited = _copy(plan)
+    edited["tight_rules"].append("hard_easy week 2")
+    yield edited, f"tight_rules[{len(plan['tight_rules'])}]"
+
+
+def tight_rule_switched_off(scenario, plan):
+    """Families switched off in the scenario (OFF)."""
+    for rule in OFF:
+        for where in ("week 1", "week 3", "race day", plan["days"][2]["date"]):
+            yield _claiming(plan, rule, where)
+
+
+def tight_rule_wrong_place(scenario, plan):
+    """Families that are on, at places where they put no bound."""
+    first, last = plan["days"][0]["date"], plan["days"][-1]["date"]
+    n = len(plan["weeks"])
+    for rule, where in (("weekly_ramp", "week 99"), ("weekly_ramp", first), ("weekly_ramp", f"week {n + 1} ceiling"),
+                        ("hard_easy", first), ("hard_easy", "race day"), ("availability", "2031-01-01"),
+                        ("availability", last), ("availability", "week 0"), ("long_run", first),
+                        ("taper", "week 1"), ("taper", first), ("deload", "week 1"), ("race_week", "week 1"),
+                        ("progression", f"week {n}"), ("intensity_mix", "race day"), ("quality_caps", "week 2"),
+                        ("long_run_build", "week 1"), ("tune_up", "week 2"), ("no_catch_up", "week 2"),
+                        ("weekly_ramp", "week 2 "), ("hard_easy", "Week 2")):
+        yield _claiming(plan, rule, where)
+
+
 def embedded_scenario_changed(scenario, plan):
     edits = [("race", "date", "2027-05-02"), ("athlete", "peak_weekly_minutes", 500),
              ("availability", "long_run_day", "sun"), ("start_date", None, "2027-03-01")]
@@ -175,17 +249,26 @@ def embedded_scenario_changed(scenario, plan):
 CLASSES: list[Mutation] = [km_on_running_days, km_on_rest_days, km_on_race_day, bound_below_objective,
                            optimal_with_a_gap, gap_tampered, workout_steps_off_by_a_minute, workout_of_another_session,
                            workout_estimate_pace_changed, workout_removed, workout_on_a_rest_day, paces_tampered,
-                           embedded_scenario_changed]
+                           embedded_scenario_changed, tight_rule_fabricated, tight_rule_unknown_family,
+                           tight_rule_wrong_place]
 
 
-def test_the_solved_plan_keeps_every_claim(solved):
-    scenario, plan = solved
-    assert validate(scenario, plan) == []
+def test_the_solved_plan_keeps_every_claim(solved, solved_off):
+    for scenario, plan in (solved, solved_off):
+        assert plan["tight_rules"], "the plan states tight rules to check"
+        assert validate(scenario, plan) == []
 
 
 @pytest.mark.parametrize("mutation", CLASSES, ids=lambda f: f.__name__)
 def test_every_application_is_caught(solved, mutation):
-    scenario, plan = solved
+    _run(mutation, *solved)
+
+
+def test_every_switched_off_claim_is_caught(solved_off):
+    _run(tight_rule_switched_off, *solved_off)
+
+
+def _run(mutation: Mutation, scenario: Scenario, plan: dict) -> None:
     applied = caught = 0
     missed = []
     for edited, where in mutation(scenario, plan):

@@ -37,6 +37,7 @@ from peakplan.validate import (
     scenario_match,
     sessions,
     taper,
+    tight_claims,
     tune_up,
     weekly_ramp,
 )
@@ -46,7 +47,8 @@ from peakplan.validate.violation import Tally, Violation
 __all__ = ["FAMILIES", "PlanFormatError", "Report", "Violation", "validate", "validate_report"]
 
 # The families in the order of docs/rules.md's table, then plan_consistency and the checks of
-# what the plan file claims.
+# what the plan file claims (the stated tight rules last: validate/tight_claims.py reads the margins
+# the families recorded).
 FAMILIES = (fixed_days, availability, sessions, phases, tune_up, weekly_ramp, deload, hard_easy, long_run,
             long_run_build, intensity_mix, quality_caps, taper, race_week, quotas, progression, form_window, acwr,
             ctl_ramp, atl_cap, no_catch_up, consistency, claims)
@@ -115,7 +117,7 @@ def validate_report(scenario: Scenario, plan: Any) -> Report:
         return Report([other], 1, (scenario_match.NAME,))
     ctx = build_context(scenario, data)
     violations: list[Violation] = []
-    checks, checked = 0, []
+    checks, checked, tallies = 0, [], {}
     for family in FAMILIES:
         if not is_enabled(ctx, family.NAME):
             continue
@@ -124,6 +126,11 @@ def validate_report(scenario: Scenario, plan: Any) -> Report:
         violations += [v for v in tally.found if not excused(ctx, v)]
         checks += tally.checks
         checked.append(family.NAME)
+        tallies[family.NAME] = tally
+    stated = Tally(tight_claims.NAME)
+    tight_claims.check(ctx.plan, tallies, stated)
+    violations += stated.found
+    checks += stated.checks
     return Report(violations, checks, tuple(dict.fromkeys(checked)))
 
 

@@ -49,8 +49,8 @@ def _check_day(ctx: PlanContext, d: int, out: Tally) -> None:
         out.expect(quiet, where, f"{session} on an easy-only date",
                    f"{where} is an easy-only date (the return from an illness): easy running at most, not {session}.")
     limit = _limit_name(ctx, d)
-    out.expect(minutes <= cap_minutes, where, f"+{minutes - cap_minutes} min over the {limit}",
-               f"The athlete has at most {cap_minutes} min on {where}, the plan asks for {minutes} min.")
+    out.cap(minutes, cap_minutes, where, f"+{minutes - cap_minutes} min over the {limit}",
+            f"The athlete has at most {cap_minutes} min on {where}, the plan asks for {minutes} min.", tol_base=0)
 
 
 def check(ctx: PlanContext, out: Tally) -> None:
@@ -60,8 +60,8 @@ def check(ctx: PlanContext, out: Tally) -> None:
     if limit is not None:
         for w in range(1, ctx.cal.n_weeks + 1):
             running = ctx.running_days(w)
-            out.expect(running <= limit, week_where(w), f"{running} running days, {running - limit} over the limit",
-                       f"The athlete runs at most {limit} days a week; this week has {running}.")
+            out.cap(running, limit, week_where(w), f"{running} running days, {running - limit} over the limit",
+                    f"The athlete runs at most {limit} days a week; this week has {running}.", tol_base=0)
     race_session = ctx.days.session[ctx.cal.race_day]
     out.expect(race_session == "race", ctx.cal.where(ctx.cal.race_day), f"session {race_session!r} on race day",
                "The race day must hold the race itself.")

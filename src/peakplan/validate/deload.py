@@ -9,17 +9,16 @@ REF(u)`` (docs/rules.md; docs/science.md "Recovery weeks").
 from __future__ import annotations
 
 from peakplan.validate.plan_context import PlanContext
-from peakplan.validate.violation import Tally, exceeds, fmt_minutes, fmt_num, week_where
+from peakplan.validate.violation import Tally, fmt_minutes, fmt_num, week_where
 
 NAME = "deload"
 
 
 def _check_cap(ctx: PlanContext, w: int, factor: float, u: int | None, label: str, out: Tally) -> None:
     cap_minutes, e_minutes = factor * ctx.REF(u), ctx.E(w)
-    out.expect(not exceeds(e_minutes, cap_minutes), week_where(w),
-               f"+{fmt_minutes(e_minutes - cap_minutes)} over the {label} cap",
-               f"A {label} week may hold at most {fmt_num(100 * factor)} % of {ctx.ref_name(u)} "
-               f"({fmt_minutes(cap_minutes)}); this one has {fmt_minutes(e_minutes)}.")
+    out.cap(e_minutes, cap_minutes, week_where(w), f"+{fmt_minutes(e_minutes - cap_minutes)} over the {label} cap",
+            f"A {label} week may hold at most {fmt_num(100 * factor)} % of {ctx.ref_name(u)} "
+            f"({fmt_minutes(cap_minutes)}); this one has {fmt_minutes(e_minutes)}.", tol_base=ctx.REF(u))
 
 
 def check(ctx: PlanContext, out: Tally) -> None:

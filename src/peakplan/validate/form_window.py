@@ -16,6 +16,11 @@ from peakplan.validate.violation import Tally
 
 NAME = "form_window"
 TSB_ABS_TOL = 1e-3
+# The model shrinks the window by its worst rounding of the objective coefficients (half a millionth
+# of a readiness unit per minute, about 1.5e-4 TSB a day), so its bound sits up to twice that inside
+# the window as written: a stated tight bound is re-derived within this per day of the block, plus
+# the rounding of the loads (TSB_ABS_TOL).
+FORM_TOL_PER_DAY = 3e-4
 
 
 def _window(ctx: PlanContext, ctl: float) -> tuple[float | None, float | None, str]:
@@ -33,9 +38,12 @@ def check(ctx: PlanContext, out: Tally) -> None:
     tsb = pmc.race_tsb
     low, high, window = _window(ctx, pmc.race_ctl)
     where = ctx.cal.date(ctx.cal.race_day).isoformat()
+    tol = FORM_TOL_PER_DAY * ctx.cal.n_days + TSB_ABS_TOL
     if low is not None:
+        out.note("race day", tsb - low, tol)
         out.expect(tsb >= low - TSB_ABS_TOL, where, f"TSB {low - tsb:+.1f} below the window ({window})",
                    f"Race-day form is TSB {tsb:+.1f}, under the {window} window: the athlete would arrive tired.")
     if high is not None:
+        out.note("race day", high - tsb, tol)
         out.expect(tsb <= high + TSB_ABS_TOL, where, f"TSB {tsb - high:+.1f} above the window ({window})",
                    f"Race-day form is TSB {tsb:+.1f}, over the {window} window: fitness is lost to extra rest.")

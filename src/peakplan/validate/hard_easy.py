@@ -53,5 +53,6 @@ def check(ctx: PlanContext, out: Tally) -> None:
     limit = ctx.scenario.rules.hard_easy.max_hard_per_week
     for w in range(1, ctx.cal.n_weeks + 1):
         count = int(ctx.weeks.hard_training_days[w - 1])
-        out.expect(count <= limit, week_where(w), f"{count} hard days, {count - limit} over the limit of {limit}",
-                   f"At most {limit} hard training days a week leave room to absorb them; this week has {count}.")
+        out.cap(count, limit, week_where(w), f"{count} hard days, {count - limit} over the limit of {limit}",
+                f"At most {limit} hard training days a week leave room to absorb them; this week has {count}.",
+                tol_base=0)

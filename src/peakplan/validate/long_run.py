@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from peakplan.validate.long_run_growth import check_growth, check_peak_minimum
 from peakplan.validate.plan_context import PlanContext
-from peakplan.validate.violation import Tally, exceeds, fmt_minutes, fmt_num, week_where
+from peakplan.validate.violation import Tally, fmt_minutes, fmt_num, tight_tolerance, week_where
 
 NAME = "long_run"
 
@@ -39,16 +39,24 @@ def _check_longest(ctx: PlanContext, w: int, long_minutes: int, out: Tally) -> N
                    f"This {ctx.days.session[d]} run ({minutes} min) outlasts the week's long run ({long_minutes} min).")
 
 
-def _check_caps(ctx: PlanContext, w: int, d: int, out: Tally) -> None:
-    rule, where, minutes = ctx.scenario.rules.long_run, ctx.cal.where(d), float(ctx.days.minutes[d])
+def _check_caps(ctx: PlanContext, w: int, d: int | None, out: Tally) -> None:
+    """The long run on day ``d`` against the week's caps; without one (``d`` None) only the margins
+    of L(w) = 0 are recorded (the bounds hold, and bind in a week without running)."""
+    rule, at = ctx.scenario.rules.long_run, week_where(w)
     n_days = ctx.cal.days_avail(w)
     share = share_for(rule.max_share_by_days, n_days)
     share_cap = share * ctx.E(w)
-    out.expect(not exceeds(minutes, share_cap), where, f"+{fmt_minutes(minutes - share_cap)} over the long-run cap",
-               f"With {n_days} running days available the long run may be at most {fmt_num(100 * share)} % of the "
-               f"week ({fmt_minutes(share_cap)}); it is {fmt_minutes(minutes)}.")
-    out.expect(minutes <= rule.max_minutes, where, f"+{fmt_minutes(minutes - rule.max_minutes)} over the long-run limit",
-               f"The long run may last at most {rule.max_minutes} min for this race; it is {fmt_minutes(minutes)}.")
+    if d is None:
+        out.note(at, share_cap, tight_tolerance(0.0, share_cap, ctx.E(w)))
+        out.note(at, rule.max_minutes, tight_tolerance(0.0, rule.max_minutes, 0))
+        return
+    where, minutes = ctx.cal.where(d), float(ctx.days.minutes[d])
+    out.cap(minutes, share_cap, where, f"+{fmt_minutes(minutes - share_cap)} over the long-run cap",
+            f"With {n_days} running days available the long run may be at most {fmt_num(100 * share)} % of the "
+            f"week ({fmt_minutes(share_cap)}); it is {fmt_minutes(minutes)}.", tol_base=ctx.E(w), at=at)
+    out.cap(minutes, rule.max_minutes, where, f"+{fmt_minutes(minutes - rule.max_minutes)} over the long-run limit",
+            f"The long run may last at most {rule.max_minutes} min for this race; it is {fmt_minutes(minutes)}.",
+            tol_base=0, at=at)
 
 
 def _check_week(ctx: PlanContext, w: int, out: Tally) -> None:
@@ -58,6 +66,7 @@ def _check_week(ctx: PlanContext, w: int, out: Tally) -> None:
     if rule.required_weekly and cal.is_normal(w) and w < cal.n_weeks and not cal.is_tune_up_week(w):
         out.expect(bool(long_days), where, "no long run", "Every normal week before race week needs its long run.")
     if not long_days:
+        _check_caps(ctx, w, None, out)
         return
     _check_longest(ctx, w, int(ctx.L(w)), out)
     day_name, usable = ctx.scenario.availability.long_run_day, _long_run_day_usable(ctx, w)

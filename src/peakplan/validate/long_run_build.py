@@ -10,7 +10,7 @@ Checked only while long_run is on (docs/rules.md; docs/science.md "Long run").
 from __future__ import annotations
 
 from peakplan.validate.plan_context import PlanContext
-from peakplan.validate.violation import Tally, falls_short, fmt_minutes, fmt_num, week_where
+from peakplan.validate.violation import Tally, fmt_minutes, fmt_num, week_where
 
 NAME = "long_run_build"
 
@@ -29,7 +29,7 @@ def check(ctx: PlanContext, out: Tally) -> None:
         since = max((v for v in range(1, w) if ctx.cal.week_interrupted[v - 1]), default=0)
         longest = max(ctx.L(v) for v in range(since + 1, w))
         floor_minutes, long_minutes = share * longest, ctx.L(w)
-        out.expect(not falls_short(long_minutes, floor_minutes), week_where(w),
-                   f"long run {fmt_minutes(floor_minutes - long_minutes)} short of {fmt_minutes(floor_minutes)}",
-                   f"Outside recovery weeks the long run keeps at least {fmt_num(100 * share)} % of the longest so "
-                   f"far ({fmt_minutes(longest)}); this week's is {fmt_minutes(long_minutes)}.")
+        out.floor(long_minutes, floor_minutes, week_where(w),
+                  f"long run {fmt_minutes(floor_minutes - long_minutes)} short of {fmt_minutes(floor_minutes)}",
+                  f"Outside recovery weeks the long run keeps at least {fmt_num(100 * share)} % of the longest so "
+                  f"far ({fmt_minutes(longest)}); this week's is {fmt_minutes(long_minutes)}.", tol_base=longest)

@@ -15,7 +15,7 @@ import math
 from fractions import Fraction
 
 from peakplan.validate.plan_context import PlanContext
-from peakplan.validate.violation import Tally, exceeds, fmt_minutes, fmt_num
+from peakplan.validate.violation import Tally, fmt_minutes, fmt_num
 
 NAME = "long_run"
 
@@ -31,10 +31,10 @@ def check_growth(ctx: PlanContext, out: Tally) -> None:
         week_days = ctx.cal.training_days_of_week(w)
         for d in week_days:
             minutes = float(ctx.days.minutes[d])
-            out.expect(not exceeds(minutes, cap_minutes), ctx.cal.where(d),
-                       f"+{fmt_minutes(minutes - cap_minutes)} over the single-run growth cap",
-                       f"No run may be more than {fmt_num(100 * growth)} % longer than the longest of the last "
-                       f"four weeks ({fmt_minutes(longest_minutes)}); this one is {fmt_minutes(minutes)}.")
+            out.cap(minutes, cap_minutes, ctx.cal.where(d), f"+{fmt_minutes(minutes - cap_minutes)} over the "
+                    f"single-run growth cap", f"No run may be more than {fmt_num(100 * growth)} % longer than the "
+                    f"longest of the last four weeks ({fmt_minutes(longest_minutes)}); this one is "
+                    f"{fmt_minutes(minutes)}.", tol_base=longest_minutes, at=f"week {w}")
         if week_days:
             week_max[w] = max(float(ctx.days.minutes[d]) for d in week_days)
 

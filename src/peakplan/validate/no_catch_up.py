@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from peakplan.validate.plan_context import PlanContext
-from peakplan.validate.violation import Tally, exceeds, fmt_minutes, week_where
+from peakplan.validate.violation import Tally, fmt_minutes, week_where
 
 NAME = "no_catch_up"
 
@@ -18,6 +18,6 @@ def check(ctx: PlanContext, out: Tally) -> None:
         if not 1 <= week <= ctx.cal.n_weeks:
             continue
         volume = ctx.V(week)
-        out.expect(not exceeds(volume, cap), week_where(week), f"+{fmt_minutes(volume - cap)} over the original week",
-                   f"Missed training is not made up: week {week} holds at most the original plan's {cap} min, "
-                   f"this plan gives it {fmt_minutes(volume)}.")
+        out.cap(volume, cap, week_where(week), f"+{fmt_minutes(volume - cap)} over the original week",
+                f"Missed training is not made up: week {week} holds at most the original plan's {cap} min, "
+                f"this plan gives it {fmt_minutes(volume)}.", tol_base=0)

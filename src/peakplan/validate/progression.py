@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 from peakplan.validate.plan_context import PlanContext
-from peakplan.validate.violation import Tally, exceeds, fmt_minutes, fmt_num, week_where
+from peakplan.validate.violation import Tally, fmt_minutes, fmt_num, tight_tolerance, week_where
 from peakplan.vocabulary import ANY_HARD
 
 NAME = "progression"
@@ -29,29 +29,34 @@ def _check_ceilings(ctx: PlanContext, out: Tally) -> None:
     for w in range(1, ctx.cal.loading_weeks + 1):
         phase = ctx.cal.week_phase[w - 1]
         share = rule.phase_ceilings.get(phase)  # type: ignore[call-overload]
-        if share is None:
+        if share is None:  # no ceiling of its own: the peak itself (checked by weekly_ramp), a bound all the same
+            out.note(week_where(w), peak - ctx.E(w), tight_tolerance(ctx.E(w), peak, peak))
             continue
         cap_minutes, e_minutes = share * peak, ctx.E(w)
-        out.expect(not exceeds(e_minutes, cap_minutes), week_where(w),
-                   f"+{fmt_minutes(e_minutes - cap_minutes)} over the {phase} ceiling",
-                   f"A {phase} week holds at most {fmt_num(100 * share)} % of the athlete's peak week "
-                   f"({fmt_minutes(cap_minutes)}); this one has {fmt_minutes(e_minutes)}.")
+        out.cap(e_minutes, cap_minutes, week_where(w), f"+{fmt_minutes(e_minutes - cap_minutes)} over the {phase} "
+                f"ceiling", f"A {phase} week holds at most {fmt_num(100 * share)} % of the athlete's peak week "
+                f"({fmt_minutes(cap_minutes)}); this one has {fmt_minutes(e_minutes)}.", tol_base=peak)
 
 
 def _check_one_change(ctx: PlanContext, w: int, u: int, out: Tally) -> None:
     cal = ctx.cal
     if cal.week_phase[u - 1] != cal.week_phase[w - 1] and not (u > 1 and cal.week_interrupted[u - 2]):
         cap_minutes = PHASE_START_VOLUME_FACTOR * ctx.V(u)
-        out.expect(not exceeds(ctx.V(w), cap_minutes), week_where(w),
-                   f"+{fmt_minutes(ctx.V(w) - cap_minutes)} over the phase-start volume",
-                   f"The first {cal.week_phase[w - 1]} week brings new sessions, so its volume stays within 3 % of "
-                   f"week {u} ({fmt_minutes(cap_minutes)}); it has {fmt_minutes(ctx.V(w))}.")
+        out.cap(ctx.V(w), cap_minutes, week_where(w), f"+{fmt_minutes(ctx.V(w) - cap_minutes)} over the phase-start "
+                f"volume", f"The first {cal.week_phase[w - 1]} week brings new sessions, so its volume stays within "
+                f"3 % of week {u} ({fmt_minutes(cap_minutes)}); it has {fmt_minutes(ctx.V(w))}.", tol_base=ctx.V(u))
         return
     cap_minutes = ctx.Q(u) + QUALITY_STEP_MINUTES
-    out.expect(not exceeds(ctx.Q(w), cap_minutes), week_where(w),
-               f"+{fmt_minutes(ctx.Q(w) - cap_minutes)} of quality over week {u}",
-               f"Inside a phase a week adds volume, not intensity: its quality minutes ({fmt_minutes(ctx.Q(w))}) stay "
-               f"within {fmt_num(QUALITY_STEP_MINUTES)} min of week {u}'s ({fmt_minutes(ctx.Q(u))}).")
+    out.cap(ctx.Q(w), cap_minutes, week_where(w), f"+{fmt_minutes(ctx.Q(w) - cap_minutes)} of quality over week {u}",
+            f"Inside a phase a week adds volume, not intensity: its quality minutes ({fmt_minutes(ctx.Q(w))}) stay "
+            f"within {fmt_num(QUALITY_STEP_MINUTES)} min of week {u}'s ({fmt_minutes(ctx.Q(u))}).",
+            tol_base=_quality_session_minutes(ctx, w) + _quality_session_minutes(ctx, u))
+
+
+def _quality_session_minutes(ctx: PlanContext, week: int) -> float:
+    """Minutes of the week's quality sessions: what the quality fractions multiply."""
+    return float(sum(int(ctx.days.minutes[d]) for d in ctx.cal.training_days_of_week(week)
+                     if ctx.days.quality_kind[d] != "none"))
 
 
 def _key_minutes(ctx: PlanContext, week: int, key: str) -> int:

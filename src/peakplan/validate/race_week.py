@@ -17,9 +17,9 @@ def check(ctx: PlanContext, out: Tally) -> None:
     rule = ctx.scenario.rules.race_week
     w, t = ctx.cal.n_weeks, ctx.cal.race_day
     count = int(ctx.weeks.hard_training_days[w - 1])
-    out.expect(count <= rule.max_hard_sessions, week_where(w),
-               f"{count} hard sessions, {count - rule.max_hard_sessions} over the limit",
-               f"Race week allows at most {rule.max_hard_sessions} hard session(s); the plan has {count}.")
+    out.cap(count, rule.max_hard_sessions, week_where(w), f"{count} hard sessions, {count - rule.max_hard_sessions} "
+            f"over the limit", f"Race week allows at most {rule.max_hard_sessions} hard session(s); the plan has "
+            f"{count}.", tol_base=0)
     for d in range(max(0, t - rule.easy_days_before_race), t):
         out.expect(not ctx.days.hard[d], ctx.cal.date(d).isoformat(), f"hard session {t - d} day(s) before the race",
                    f"The last {rule.easy_days_before_race} day(s) before the race stay easy to arrive fresh.")

@@ -12,7 +12,7 @@ days of each of those weeks ≥ running days of ``P`` − 1. With ``long_run_ban
 from __future__ import annotations
 
 from peakplan.validate.plan_context import PlanContext
-from peakplan.validate.violation import Tally, exceeds, falls_short, fmt_minutes, fmt_num, week_where
+from peakplan.validate.violation import Tally, exceeds, fmt_minutes, fmt_num, week_where
 
 NAME = "taper"
 
@@ -21,13 +21,12 @@ def _check_band(out: Tally, w: int, value: float, band: tuple[float, float], ref
                 ref_name: str) -> None:
     low, high = band
     floor_minutes, cap_minutes = low * ref, high * ref
-    out.expect(not exceeds(value, cap_minutes), week_where(w), f"+{fmt_minutes(value - cap_minutes)} over the {what} cap",
-               f"This week's {what} may be at most {fmt_num(100 * high)} % of {ref_name} ({fmt_minutes(cap_minutes)}); "
-               f"it is {fmt_minutes(value)}.")
-    out.expect(not falls_short(value, floor_minutes), week_where(w),
-               f"{fmt_minutes(floor_minutes - value)} under the {what} floor",
-               f"This week's {what} should be at least {fmt_num(100 * low)} % of {ref_name} "
-               f"({fmt_minutes(floor_minutes)}); it is only {fmt_minutes(value)}.")
+    out.cap(value, cap_minutes, week_where(w), f"+{fmt_minutes(value - cap_minutes)} over the {what} cap",
+            f"This week's {what} may be at most {fmt_num(100 * high)} % of {ref_name} ({fmt_minutes(cap_minutes)}); "
+            f"it is {fmt_minutes(value)}.", tol_base=ref)
+    out.floor(value, floor_minutes, week_where(w), f"{fmt_minutes(floor_minutes - value)} under the {what} floor",
+              f"This week's {what} should be at least {fmt_num(100 * low)} % of {ref_name} "
+              f"({fmt_minutes(floor_minutes)}); it is only {fmt_minutes(value)}.", tol_base=ref)
 
 
 def _check_peak_is_highest(ctx: PlanContext, p: int, out: Tally) -> None:
@@ -43,9 +42,9 @@ def _check_peak_is_highest(ctx: PlanContext, p: int, out: Tally) -> None:
 
 def _check_frequency(ctx: PlanContext, p: int, w: int, out: Tally) -> None:
     need, running = ctx.running_days(p) - 1, ctx.running_days(w)
-    out.expect(running >= need, week_where(w), f"{need - running} running day(s) short",
-               f"The taper keeps the running frequency: at least {need} running days (peak week {p} had "
-               f"{need + 1}); this week has {running}.")
+    out.floor(running, need, week_where(w), f"{need - running} running day(s) short",
+              f"The taper keeps the running frequency: at least {need} running days (peak week {p} had "
+              f"{need + 1}); this week has {running}.", tol_base=0)
 
 
 def check(ctx: PlanContext, out: Tally) -> None:

@@ -16,7 +16,7 @@ from peakplan.paces import race_time_s
 from peakplan.validate.plan_context import PlanContext
 from peakplan.validate.plan_days import TUNE_UP
 from peakplan.validate.session_load import athlete_vdot
-from peakplan.validate.violation import Tally, exceeds, fmt_minutes, week_where
+from peakplan.validate.violation import Tally, fmt_minutes, week_where
 
 NAME = "tune_up"
 WARM_UP_COOL_DOWN_MINUTES = 25  # docs/science.md "Tune-up races"
@@ -55,10 +55,9 @@ def _check_week(ctx: PlanContext, d: int, out: Tally) -> None:
     w = int(ctx.cal.week_of_day[d])
     u = ctx.cal.ref(w)
     cap_minutes, e_minutes = WEEK_SHARE * ctx.REF(u), ctx.E(w)
-    out.expect(not exceeds(e_minutes, cap_minutes), week_where(w),
-               f"+{fmt_minutes(e_minutes - cap_minutes)} over the tune-up week cap",
-               f"A tune-up week holds at most {WEEK_SHARE:.0%} of {ctx.ref_name(u)} ({fmt_minutes(cap_minutes)}); "
-               f"this one has {fmt_minutes(e_minutes)}.")
+    out.cap(e_minutes, cap_minutes, week_where(w), f"+{fmt_minutes(e_minutes - cap_minutes)} over the tune-up week "
+            f"cap", f"A tune-up week holds at most {WEEK_SHARE:.0%} of {ctx.ref_name(u)} ({fmt_minutes(cap_minutes)}); "
+            f"this one has {fmt_minutes(e_minutes)}.", tol_base=ctx.REF(u), at=ctx.cal.where(d))
 
 
 def check(ctx: PlanContext, out: Tally) -> None:

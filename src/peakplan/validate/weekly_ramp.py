@@ -24,10 +24,9 @@ def _check_ramp(ctx: PlanContext, w: int, out: Tally) -> None:
     rule, u, e_minutes = ctx.scenario.rules.weekly_ramp, ctx.cal.ref(w), ctx.E(w)
     ramp_minutes = (1.0 + rule.max_increase) * ctx.REF(u)
     if not _after_break(ctx, u, w):
-        out.expect(not exceeds(e_minutes, ramp_minutes), week_where(w),
-                   f"+{fmt_minutes(e_minutes - ramp_minutes)} over the ramp cap",
-                   f"This week's {fmt_minutes(e_minutes)} is more than {fmt_num(100 * rule.max_increase)} % above "
-                   f"{ctx.ref_name(u)} ({fmt_minutes(ctx.REF(u))}).")
+        out.cap(e_minutes, ramp_minutes, week_where(w), f"+{fmt_minutes(e_minutes - ramp_minutes)} over the ramp cap",
+                f"This week's {fmt_minutes(e_minutes)} is more than {fmt_num(100 * rule.max_increase)} % above "
+                f"{ctx.ref_name(u)} ({fmt_minutes(ctx.REF(u))}).", tol_base=ctx.REF(u))
         return
     back_minutes = rule.after_break_factor * ctx.REF(u)
     step_minutes = (1.0 + rule.max_increase) * ctx.E(w - 1)
@@ -46,7 +45,6 @@ def check(ctx: PlanContext, out: Tally) -> None:
     peak_minutes = float(ctx.scenario.athlete.peak_weekly_minutes)
     for w in range(1, ctx.cal.n_weeks + 1):
         e_minutes = ctx.E(w)
-        out.expect(not exceeds(e_minutes, peak_minutes), week_where(w),
-                   f"+{fmt_minutes(e_minutes - peak_minutes)} over the peak weekly volume",
-                   f"The athlete handles at most {fmt_minutes(peak_minutes)} a week; this week has "
-                   f"{fmt_minutes(e_minutes)}.")
+        out.cap(e_minutes, peak_minutes, week_where(w), f"+{fmt_minutes(e_minutes - peak_minutes)} over the peak "
+                f"weekly volume", f"The athlete handles at most {fmt_minutes(peak_minutes)} a week; this week has "
+                f"{fmt_minutes(e_minutes)}.", tol_base=0, at=f"{week_where(w)} ceiling")
