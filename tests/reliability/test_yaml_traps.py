@@ -98,6 +98,20 @@ def test_a_time_outside_the_pace_tables_is_bad_input(tmp_path):
     assert "race.goal_time" in message and "leave it out" in message
 
 
+@pytest.mark.parametrize("written", ["true", "on", "yes", "false"])
+def test_a_yes_no_distance_is_bad_input(tmp_path, written):
+    text = with_race(distance="@").replace("'@'", written)   # fuzz input 60547: `distance: true` read as 1 km
+    message = error_of(tmp_path, text)
+    assert "race.distance" in message and "yes/no" in message
+
+
+def test_a_recent_race_only_the_schema_reads_is_checked_against_the_pace_tables(tmp_path):
+    data = copy.deepcopy(BASE)   # fuzz input 48936: '+1' is read as 1 km by the schema alone; 22:30 is VDOT 3.9
+    data["athlete"]["recent_race"] = {"distance": "+1", "time": "22:30"}
+    message = error_of(tmp_path, yaml.safe_dump(data))
+    assert "athlete.recent_race.time" in message and "VDOT 3.9" in message and "leave it out" in message
+
+
 @pytest.mark.parametrize("distance", ["1e8", "100000000", "1e300", "-5", "0"])
 def test_absurd_distances_end_at_once(tmp_path, distance):
     data = copy.deepcopy(BASE)

@@ -63,8 +63,8 @@ def check_bounds(plan: PlanFile, source: str) -> None:
     """InputError naming the field when ``plan`` is outside the bounds of the module docstring."""
     if not plan.days or len(plan.days) > MAX_DAYS:
         raise _fail(source, "days", f"lists {len(plan.days)} days", f"a plan has 8 to {MAX_DAYS} days")
-    if len(plan.weeks) > MAX_DAYS // 7 + 1:
-        raise _fail(source, "weeks", f"lists {len(plan.weeks):,} weeks", f"a plan has at most {MAX_DAYS // 7 + 1}")
+    if not plan.weeks or len(plan.weeks) > MAX_DAYS // 7 + 1:
+        raise _fail(source, "weeks", f"lists {len(plan.weeks):,} weeks", f"a plan has 1 to {MAX_DAYS // 7 + 1}")
     if len(plan.tight_rules) > MAX_TIGHT_RULES:
         raise _fail(source, "tight_rules", f"lists {len(plan.tight_rules):,} entries", "re-create the plan")
     for i, day in enumerate(plan.days):

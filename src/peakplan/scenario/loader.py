@@ -167,6 +167,7 @@ def scenario_from_dict(data: Any, source: str = "scenario", base_dir: Path | Non
     except RecursionError:
         raise ScenarioError(f"{source}: the scenario refers to itself (YAML anchors); write the values out.") from None
     checks.check_values(scenario, source, lines)
+    race_checks.check_pace_source(scenario, source, lines)
     checks.check_against_models(scenario, source, lines)
     return with_athlete_baseline(scenario)
 

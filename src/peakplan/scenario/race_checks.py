@@ -6,7 +6,8 @@
   (:mod:`peakplan.scenario.records`); ``3:30`` for a marathon reads as 3 min 30 s, and the
   message suggests ``3:30:00``.
 - The time the plan's paces come from (the recent race, else the goal) is one the pace tables
-  cover (``peakplan.paces``): the same function the plan uses decides.
+  cover (``peakplan.paces``), checked on the validated scenario by the function the plan uses
+  (a distance only the schema reads, ``true`` or ``"+1"``, cannot slip past it).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from peakplan.errors import Lines, ScenarioError, at
 from peakplan.scenario.records import fastest_s, nearest_record
+from peakplan.scenario.schema import Scenario
 from peakplan.timefmt import clock, parse_duration_s
 from peakplan.vocabulary import DISTANCE_KM
 
@@ -52,6 +54,10 @@ def _race_parts(data: dict[str, Any]) -> list[tuple[tuple[str, ...], Any, Any]]:
 def check_distances(data: dict[str, Any], source: str, lines: Lines) -> None:
     low, high = RACE_KM
     for loc, distance, _ in _race_parts(data):
+        if isinstance(distance, bool):   # YAML's true/on/yes: pydantic would read it as 1 km
+            raise ScenarioError(
+                f"{_where(loc, source, lines)}: field `{'.'.join(loc)}` = {str(distance).lower()} is a yes/no value, "
+                "not a race distance. Give 5k, 10k, half, marathon, a distance in km, or one with a unit (3.1mi).")
         number = isinstance(distance, int | float) and not isinstance(distance, bool)
         if number and math.isfinite(distance) and not low <= distance <= high:  # NaN: the finite check says so
             raise ScenarioError(
@@ -98,25 +104,22 @@ def check_times(data: dict[str, Any], source: str, lines: Lines) -> None:
                 f"{spoken(seconds)} for {km:g} km, faster than any human has run it (the bound is "
                 f"{clock(fastest_s(km))}, from the {record.name} world record {clock(record.seconds)}, "
                 f"{record.holder}).{_suggestion(time, km) or ' Check the time (h:mm:ss or mm:ss).'}")
-    _check_pace_source(data, source, lines)
 
 
-def _check_pace_source(data: dict[str, Any], source: str, lines: Lines) -> None:
-    """The plan's paces come from the recent race, else the goal time: the pace tables must cover it."""
-    from peakplan.paces import paces_from_race
+def check_pace_source(scenario: Scenario, source: str, lines: Lines) -> None:
+    """On the validated scenario (distances read, as the plan reads them): the time the plan's paces
+    come from (athlete.vdot, else the recent race, else the goal time) is one the pace tables cover."""
+    from peakplan.athlete import plan_paces
 
-    parts = [p for p in reversed(_race_parts(data)) if isinstance(p[2], str) and _km(p[1]) is not None
-             and math.isfinite(_km(p[1]) or math.nan)]
-    if not parts:
-        return
-    loc, distance, time = parts[0]
-    field = ".".join((*loc[:-1], "goal_time" if loc[0] == "race" else "time"))
     try:
-        paces_from_race(_km(distance) if loc[0] == "race" else distance, time)  # type: ignore[arg-type]
+        plan_paces(scenario)
     except (ValueError, OverflowError, ArithmeticError) as exc:
-        if "not a duration" in str(exc):
-            return  # reported by the format check
+        result = scenario.athlete.recent_race
+        loc = ("athlete", "recent_race", "time") if result is not None else ("race", "goal_time")
+        time = result.time if result is not None else scenario.race.goal_time
+        distance = result.distance if result is not None else scenario.race.distance_km
+        km = _km(distance)
+        over = f"{km:g} km" if km is not None else str(distance)
         raise ScenarioError(
-            f"{_where((*loc[:-1], field.rsplit('.', 1)[-1]), source, lines)}: field `{field}` = {time!r} over "
-            f"{_km(distance):g} km sets the plan's paces, but {exc}. Fix the time, or leave it out to plan by "
-            "effort names.") from None
+            f"{_where(loc, source, lines)}: field `{'.'.join(loc)}` = {time!r} over {over} sets the plan's paces, "
+            f"but {exc}. Fix the time or the distance, or leave it out to plan by effort names.") from None
