@@ -14,10 +14,7 @@ Names are imported on first use, so ``import peakplan`` (and the commands that d
 never load OR-Tools. The independent checker is ``peakplan.validate.validate(scenario, plan)``.
 """
 
-from __future__ import annotations
-
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # not typing's: importing typing would add ~7 ms to every start (see cli.py, Ctrl-C)
 
 __version__ = "0.2.0"
 
@@ -40,6 +37,8 @@ __all__ = ["InputError", "PlanFile", "PlanFileError", "Result", "Scenario", "Sce
            "load_scenario", "read_plan", "scenario_from_dict", "solve", "write_plan"]
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from peakplan.errors import InputError, ScenarioError
     from peakplan.plan.file import PlanFile
     from peakplan.plan.io import PlanFileError, read_plan, write_plan
@@ -49,10 +48,12 @@ if TYPE_CHECKING:
     from peakplan.scenario.schema import Scenario
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> "Any":  # a string: typing is imported for type checkers only
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'peakplan' has no attribute {name!r}")
+    from importlib import import_module
+
     value = getattr(import_module(module), name)
     globals()[name] = value
     return value

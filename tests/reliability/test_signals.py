@@ -52,7 +52,16 @@ def test_ctrl_c_during_start_up_exits_130_quietly():
 
 
 def test_start_up_handler_is_gone_once_imported():
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    import pytest
+
+    from peakplan.commands.ctrl_c import forget, interrupted, raise_interrupt
+
+    assert signal.getsignal(signal.SIGINT) is raise_interrupt  # Ctrl-C is a KeyboardInterrupt again...
+    with pytest.raises(KeyboardInterrupt):
+        raise_interrupt(signal.SIGINT, None)
+    assert interrupted()  # ...and remembered
+    forget()
+    assert not interrupted()
 
 
 def test_a_time_limited_plan_is_reproducible():

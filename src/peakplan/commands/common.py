@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import functools
 import os
-import signal
 import sys
-import threading
 import traceback
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -92,36 +89,6 @@ def with_solver(scenario: Scenario, time_limit_s: float | None, workers: int | N
         name = str(errors[0]["loc"][0]) if errors and errors[0]["loc"] else ""
         fail(f"{SOLVER_OPTIONS.get(name, name)} {changes.get(name)!r}: {errors[0]['msg'] if errors else exc}.")
     return scenario.model_copy(update={"solver": solver})
-
-
-# --- Ctrl-C ----------------------------------------------------------------------------------
-
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
-
-
-def interrupt_on_sigterm() -> None:
-    """SIGTERM (``kill``, a service manager) ends a command like Ctrl-C: a KeyboardInterrupt, so
-    temp files are removed, the best plan is kept, and the exit code is 130. Main thread only."""
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, signal.default_int_handler)
-
-
-@contextmanager
-def sigint_requests(request: Callable[[], None]) -> Iterator[None]:
-    """While inside, Ctrl-C (SIGINT) and SIGTERM call ``request`` instead of raising KeyboardInterrupt.
-
-    Outside the main thread (no signal handlers there) this does nothing: a KeyboardInterrupt
-    then reaches the solver's wait loop, which turns it into the same request.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = {sig: signal.signal(sig, lambda signum, frame: request()) for sig in STOP_SIGNALS}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
 
 
 # --- the guard around every command ------------------------------------------------------------

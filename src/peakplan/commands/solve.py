@@ -22,9 +22,9 @@ from peakplan.commands.common import (
     EXIT_NO_PLAN,
     fail,
     load_or_exit,
-    sigint_requests,
     with_solver,
 )
+from peakplan.commands.ctrl_c import quiet_until_ready, sigint_requests
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -160,14 +160,15 @@ def solve_command(
     debug: Annotated[bool, typer.Option(help="show Python tracebacks")] = False,
 ) -> None:
     """Build the block that maximizes race-day readiness under the coaching rules."""
-    from rich.console import Console
+    with quiet_until_ready():  # imports and reading only: Ctrl-C here ends the process at once
+        from rich.console import Console
 
-    from peakplan.files.atomic import prepare_output
-    from peakplan.model.progress import Stop
-    from peakplan.planner import solve
+        from peakplan.files.atomic import prepare_output
+        from peakplan.model.progress import Stop
+        from peakplan.planner import solve
 
-    sc = with_solver(load_or_exit(scenario, debug), time_limit_s, workers, seed)
-    target = prepare_output(out, "--out") if out is not None else None  # before the solve: nothing written yet
+        sc = with_solver(load_or_exit(scenario, debug), time_limit_s, workers, seed)
+        target = prepare_output(out, "--out") if out is not None else None  # before the solve: nothing written yet
     to_stdout = target is not None and target.kind == "stdout"  # the plan JSON goes there, the rest to stderr
     console = Console(stderr=to_stdout, width=None if (sys.stderr if to_stdout else sys.stdout).isatty() else 120)
     err = Console(stderr=True, highlight=False)
