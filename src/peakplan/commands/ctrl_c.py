@@ -72,7 +72,9 @@ def forget() -> None:
     _seen.clear()
 
 
-def _exit_now(signum: int, frame: Any) -> None:
+def _end_at_once(signum: int, frame: Any) -> None:
+    """The handler while nothing is written yet (the twin of cli.py's start-up handler, which must
+    run before this module can be imported)."""
     os.write(2, b"interrupted\n")
     os._exit(130)
 
@@ -84,7 +86,7 @@ def quiet_until_ready() -> Iterator[None]:
     if not _owner["process"] or threading.current_thread() is not threading.main_thread() or interrupted():
         yield
         return
-    previous = {sig: signal.signal(sig, _exit_now) for sig in STOP_SIGNALS}
+    previous = {sig: signal.signal(sig, _end_at_once) for sig in STOP_SIGNALS}
     try:
         yield
     finally:
