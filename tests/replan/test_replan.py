@@ -12,10 +12,13 @@ import pytest
 from typer.testing import CliRunner
 
 from peakplan import load_scenario, solve
+from peakplan.calendar import Calendar
 from peakplan.cli import app
+from peakplan.model.build import build
 from peakplan.plan.io import read_plan, write_plan
 from peakplan.replan import replan
 from peakplan.replan.done import Done, Entry
+from peakplan.replan.solve import FUTURE_WEIGHT, SAFETY_WEIGHT, _weight, add_hint, fixed_days, original_by_day
 from peakplan.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,3 +83,53 @@ def test_bad_input_is_one_message(original, tmp_path):
     assert "done.yaml" in result.output
     neither = CliRunner().invoke(app, ["replan", str(plan_path), "-o", str(tmp_path / "n.json")])
     assert neither.exit_code == 2 and "--history" in neither.output and "--done" in neither.output
+
+
+def test_a_hint_is_the_plan_given_on_every_day_planned(original):
+    """add_hint (the fewest-changes step starts from the best re-plan) hints each day's session and
+    minutes, and nothing on the fixed days, which the model already holds to what was run."""
+    missed = _week(original, 3)
+    result = replan(original, Done({d: Entry(0, None) for d in missed}, listed_only=True, source="test"),
+                    from_date=missed[-1] + dt.timedelta(days=1))
+    assert result.plan is not None
+    ctx, _ = build(result.scenario)
+    wanted = {d.date: (d.session, d.minutes) for d in original.days}
+    days, fixed = original_by_day(result.scenario, wanted), fixed_days(result.scenario)
+    add_hint(ctx, [s for s, _ in days], [m for _, m in days], fixed)
+    hint = dict(zip(ctx.model.proto.solution_hint.vars, ctx.model.proto.solution_hint.values, strict=True))
+    cal, v = ctx.calendar, ctx.vars
+    assert fixed and len(fixed) == len(result.scenario.replan.fixed_days)
+    hinted_days = 0
+    for d in cal.training_days:
+        for name in v.types:
+            var = v.session(d, name)
+            if isinstance(var, int):
+                continue
+            if d in fixed:
+                assert var.index not in hint
+                continue
+            session, minutes = days[d]
+            assert hint[var.index] == int(session == name), (cal.date(d), name)
+            if session == name and session != "rest":
+                assert hint[v.session_minutes(d, name).index] == minutes
+                hinted_days += 1
+    assert hinted_days == sum(1 for d in cal.training_days if d not in fixed and days[d][0] != "rest")
+
+
+def test_of_equally_few_rules_to_excuse_the_nearest_the_break_goes(original):
+    """The excuse step's weights (replan/solve.py): a rule of a week under way weighs 1, a later
+    one FUTURE_WEIGHT (load safety SAFETY_WEIGHT) plus one per week past the days run, so the
+    solver never picks among equally few by chance."""
+    missed = _week(original, 3)
+    result = replan(original, Done({d: Entry(0, None) for d in missed}, listed_only=True, source="test"),
+                    from_date=missed[-1] + dt.timedelta(days=1))
+    cal, weeks = Calendar(result.scenario), {1, 2, 3}
+    assert _weight(cal, ("progression", "week 3"), weeks) == 1
+    assert _weight(cal, ("progression", "week 4"), weeks) == FUTURE_WEIGHT + 1
+    assert _weight(cal, ("progression", "week 6"), weeks) == FUTURE_WEIGHT + 3
+    assert _weight(cal, ("weekly_ramp", "week 4"), weeks) == SAFETY_WEIGHT + 1
+    day = cal.date(cal.training_days_of_week(5)[0]).isoformat()     # a day-placed instance
+    assert _weight(cal, ("quality_caps", day), weeks) == FUTURE_WEIGHT + 2
+    # excusing the nearer of two instances always costs less than the farther, never more than a
+    # second instance: the fewest still go first
+    assert 2 * FUTURE_WEIGHT > _weight(cal, ("progression", "week 8"), weeks) > _weight(cal, ("progression", "week 5"), weeks)

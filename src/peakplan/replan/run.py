@@ -18,11 +18,12 @@ from peakplan.replan.solve import (
     count_changes,
     excused,
     fewest_changes,
+    fixed_days,
     fixed_weeks,
     original_by_day,
     place_week,
 )
-from peakplan.scenario.schema import Replan, Scenario
+from peakplan.scenario.schema import Scenario
 
 
 def _infeasible(scenario: Scenario, status: str, started: float) -> ReplanResult:
@@ -32,11 +33,6 @@ def _infeasible(scenario: Scenario, status: str, started: float) -> ReplanResult
     if status != "INFEASIBLE":
         result.notes.append(f"no plan found within {scenario.solver.time_limit_s:g} s; try a longer time limit")
     return result
-
-
-def forced_replan(scenario: Scenario) -> Replan:
-    assert scenario.replan is not None
-    return scenario.replan
 
 
 def solve_replan(scenario: Scenario, original: PlanFile, tolerance: float) -> ReplanResult:
@@ -70,7 +66,7 @@ def solve_replan(scenario: Scenario, original: PlanFile, tolerance: float) -> Re
     # own readiness; the best re-plan's readiness is in changes.best_readiness.
     plan = build_plan(scenario, fewest.sessions, fewest.minutes, status=status,
                       bound=readiness_bound(raw, objective) if raw.status != "OPTIMAL" else None)
-    fixed = {(f.date - scenario.start_date).days for f in forced_replan(scenario).fixed_days}
+    fixed = fixed_days(scenario)
     counts = (*count_changes(original_days, fewest.sessions, fewest.minutes, fixed),
               *count_changes(original_days, raw.sessions, raw.minutes, fixed))
     plan = plan.model_copy(update={"changes": changes_of(plan, best, original, counts, tolerance)})

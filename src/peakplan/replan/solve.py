@@ -6,7 +6,8 @@
    that is infeasible (the days run leave no plan that keeps every later rule), later instances
    of the rules other than load safety may go too, then (still infeasible) any instance; a later
    instance weighs ``FUTURE_WEIGHT`` kept rules of the weeks run (``SAFETY_WEIGHT`` for the
-   load-safety rules, which go last): the fewest go.
+   load-safety rules, which go last), plus one per week past the days run: the fewest go, and of
+   equally few the nearest the break.
 2. *Best*: race-day readiness maximized, as ``peakplan solve`` would (a from-scratch re-plan).
 3. *Fewest changes*: readiness at least the best minus ``tolerance`` times the best plan's gain
    over stopping now; then, lexicographically, the fewest days whose session type differs from
@@ -25,6 +26,7 @@ from ortools.sat.python import cp_model
 from peakplan.calendar import Calendar
 from peakplan.explain.knobs import week_of
 from peakplan.model.build import build
+from peakplan.model.rulebook import BuildContext
 from peakplan.model.scale import objective_coefficient, objective_value
 from peakplan.model.solver import parameters
 from peakplan.scenario.schema import Scenario
@@ -66,9 +68,14 @@ SAFETY = frozenset({"weekly_ramp", "deload", "hard_easy", "long_run", "availabil
 
 
 def _weight(cal: Calendar, key: tuple[str, str], weeks: set[int]) -> int:
-    if place_week(cal, key[1]) in weeks:
+    """What keeping the instance is worth. A later one is worth one more for each week it lies
+    past the days run: of equally few, the ones nearest the break go (the return weeks bend, the
+    peak and taper keep their shape), so the choice is stated, not the solver's."""
+    week = place_week(cal, key[1])
+    if week in weeks:
         return 1
-    return SAFETY_WEIGHT if key[0] in SAFETY else FUTURE_WEIGHT
+    past = week - max(weeks) if week is not None and week > max(weeks) else 0
+    return (SAFETY_WEIGHT if key[0] in SAFETY else FUTURE_WEIGHT) + past
 
 
 STAGES = ("weeks run", "safety kept", "any")
@@ -92,7 +99,8 @@ def excused(scenario: Scenario, time_limit_s: float) -> tuple[str, tuple[tuple[s
     weeks that hold a fixed day may go; then also later instances of rules other than the load-safety
     ones (a missed week can put the ramp back under what the long-run peak needs); then any
     instance. Each instance of a week still to plan weighs ``FUTURE_WEIGHT`` kept rules of the weeks
-    run (``SAFETY_WEIGHT`` for a load-safety rule): the fewest go.
+    run (``SAFETY_WEIGHT`` for a load-safety rule), plus one per week past the days run: the fewest
+    go, the nearest of equally few.
     """
     weeks = fixed_weeks(scenario)
     if not weeks:
@@ -122,13 +130,34 @@ def original_by_day(scenario: Scenario, original: dict[dt.date, tuple[str, int]]
     return out
 
 
+def add_hint(ctx: BuildContext, sessions: list[str], minutes: list[int], skip: set[int]) -> None:
+    """Give CP-SAT a plan to start from: each training day's session and minutes, except the
+    ``skip`` days (the fixed days, which the model already holds to what was run)."""
+    v = ctx.vars
+    for d in ctx.calendar.training_days:
+        if d in skip:
+            continue
+        for name in v.types:
+            chosen, length = v.session(d, name), v.session_minutes(d, name)
+            if not isinstance(chosen, int):
+                ctx.model.add_hint(chosen, int(sessions[d] == name))
+            if isinstance(length, cp_model.IntVar):
+                ctx.model.add_hint(length, minutes[d] if sessions[d] == name else 0)
+
+
+def fixed_days(scenario: Scenario) -> set[int]:
+    """The day indices the re-plan holds to what was run."""
+    replan = scenario.replan
+    return {(f.date - scenario.start_date).days for f in replan.fixed_days} if replan else set()
+
+
 def fewest_changes(scenario: Scenario, original: list[tuple[str, int]], floor_scaled: int,
                    hint: Solved, time_limit_s: float) -> Solved:
     """Readiness (scaled, offset excluded) at least ``floor_scaled``; fewest changes from ``original``."""
     ctx, objective = build(scenario)
     model, v, cal = ctx.model, ctx.vars, ctx.calendar
     model.add(objective.expr >= floor_scaled)
-    fixed = {(f.date - scenario.start_date).days for f in scenario.replan.fixed_days} if scenario.replan else set()
+    fixed = fixed_days(scenario)
     changed, moved = [], []
     for d in cal.training_days:
         if d in fixed:
@@ -141,11 +170,7 @@ def fewest_changes(scenario: Scenario, original: list[tuple[str, int]], floor_sc
         moved.append(gap)
     weight = MAX_DAY_MINUTES * len(moved) + 1
     model.minimize(weight * sum(changed) + sum(moved))
-    for d in cal.training_days:
-        for name in v.types:
-            var = v.session(d, name)
-            if not isinstance(var, int):
-                model.add_hint(var, int(hint.sessions[d] == name))
+    add_hint(ctx, hint.sessions, hint.minutes, fixed)
     solver = parameters(scenario.solver.model_copy(update={"time_limit_s": time_limit_s}))
     code = solver.solve(model)
     status = solver.status_name(code)
@@ -168,5 +193,5 @@ def count_changes(original: list[tuple[str, int]], sessions: list[str], minutes:
             sum(abs(minutes[d] - original[d][1]) for d in free))
 
 
-__all__ = ["Solved", "count_changes", "excused", "fewest_changes", "objective_value", "original_by_day",
+__all__ = ["Solved", "add_hint", "count_changes", "excused", "fewest_changes", "fixed_days", "objective_value", "original_by_day",
            "readiness_floor"]
