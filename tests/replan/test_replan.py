@@ -18,7 +18,8 @@ from peakplan.model.build import build
 from peakplan.plan.io import read_plan, write_plan
 from peakplan.replan import replan
 from peakplan.replan.done import Done, Entry
-from peakplan.replan.solve import FUTURE_WEIGHT, SAFETY_WEIGHT, _weight, add_hint, fixed_days, original_by_day
+from peakplan.replan.excuse import FUTURE_WEIGHT, ORDER, RANKS, SAFETY, SAFETY_WEIGHT, WEEK_RUN_WEIGHT, weight
+from peakplan.replan.solve import add_hint, fixed_days, original_by_day
 from peakplan.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,20 +117,35 @@ def test_a_hint_is_the_plan_given_on_every_day_planned(original):
     assert hinted_days == sum(1 for d in cal.training_days if d not in fixed and days[d][0] != "rest")
 
 
-def test_of_equally_few_rules_to_excuse_the_nearest_the_break_goes(original):
-    """The excuse step's weights (replan/solve.py): a rule of a week under way weighs 1, a later
-    one FUTURE_WEIGHT (load safety SAFETY_WEIGHT) plus one per week past the days run, so the
-    solver never picks among equally few by chance."""
+def test_which_rules_go_is_stated_fewest_then_nearest_then_by_family(original):
+    """The excuse step's weights (replan/excuse.py): of the instances that may go, the fewest go,
+    then of equally few the nearest the break, then by family in ORDER (session mix first,
+    availability last), so the solver never picks among equals by chance."""
     missed = _week(original, 3)
     result = replan(original, Done({d: Entry(0, None) for d in missed}, listed_only=True, source="test"),
                     from_date=missed[-1] + dt.timedelta(days=1))
     cal, weeks = Calendar(result.scenario), {1, 2, 3}
-    assert _weight(cal, ("progression", "week 3"), weeks) == 1
-    assert _weight(cal, ("progression", "week 4"), weeks) == FUTURE_WEIGHT + 1
-    assert _weight(cal, ("progression", "week 6"), weeks) == FUTURE_WEIGHT + 3
-    assert _weight(cal, ("weekly_ramp", "week 4"), weeks) == SAFETY_WEIGHT + 1
-    day = cal.date(cal.training_days_of_week(5)[0]).isoformat()     # a day-placed instance
-    assert _weight(cal, ("quality_caps", day), weeks) == FUTURE_WEIGHT + 2
-    # excusing the nearer of two instances always costs less than the farther, never more than a
-    # second instance: the fewest still go first
-    assert 2 * FUTURE_WEIGHT > _weight(cal, ("progression", "week 8"), weeks) > _weight(cal, ("progression", "week 5"), weeks)
+
+    def w(family: str, where: str) -> int:
+        return weight(cal, (family, where), weeks)
+
+    # a week under way, a later week, a load-safety rule: the three tiers
+    assert w("quotas", "week 3") == WEEK_RUN_WEIGHT
+    assert w("progression", "week 3") == WEEK_RUN_WEIGHT + ORDER.index("progression")
+    assert w("quotas", "week 4") == FUTURE_WEIGHT + RANKS
+    assert w("weekly_ramp", "week 4") == SAFETY_WEIGHT + RANKS + ORDER.index("weekly_ramp")
+    day = cal.date(cal.training_days_of_week(5)[0]).isoformat()     # a day-placed instance: its week
+    assert w("quality_caps", day) == FUTURE_WEIGHT + 2 * RANKS + ORDER.index("quality_caps")
+    # the fewest first: one more instance, of any week and family, always costs more
+    heaviest = max(w(f, "week 8") for f in ORDER if f not in SAFETY)
+    assert heaviest < 2 * FUTURE_WEIGHT and max(w(f, "week 3") for f in ORDER) < 2 * WEEK_RUN_WEIGHT
+    assert max(w(f, "week 8") for f in SAFETY) < 2 * SAFETY_WEIGHT
+    # then the nearest: a farther week costs more whatever the families
+    assert min(w(f, "week 6") for f in ORDER if f not in SAFETY) > max(w(f, "week 5") for f in ORDER if f not in SAFETY)
+    # then the family: session mix before progression before the taper; availability last
+    assert w("quotas", "week 5") < w("progression", "week 5") < w("taper", "week 5")
+    assert max(w(f, "week 5") for f in SAFETY) == w("availability", "week 5")
+    assert len(set(ORDER)) == len(ORDER) < RANKS
+    # every rule family but fixed_days (never soft) has its place in the order
+    families = {p.stem for p in (ROOT / "src" / "peakplan" / "model" / "constraints").glob("*.py")}
+    assert families - {"__init__", "fixed_days"} == set(ORDER)

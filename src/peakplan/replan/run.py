@@ -13,10 +13,10 @@ from peakplan.model.solver import solve as run_solver
 from peakplan.plan.build import build_plan
 from peakplan.plan.file import PlanFile, PlanStatus
 from peakplan.replan import ReplanResult, changes_of
+from peakplan.replan.excuse import excused
 from peakplan.replan.solve import (
     Solved,
     count_changes,
-    excused,
     fewest_changes,
     fixed_days,
     fixed_weeks,

@@ -1,13 +1,7 @@
-"""The re-plan's three CP-SAT solves (docs/replan.md "Objective").
+"""The re-plan's three CP-SAT solves (docs/replan.md "Objective"); the first is in excuse.py.
 
-1. *Excuse* (only when some week holds a fixed day): the rule instances of the weeks that hold a
-   fixed day get enforcement literals and the number kept is maximized. The ones that must go
-   (the days already run break them) become ``replan.excused``; every other rule holds. When
-   that is infeasible (the days run leave no plan that keeps every later rule), later instances
-   of the rules other than load safety may go too, then (still infeasible) any instance; a later
-   instance weighs ``FUTURE_WEIGHT`` kept rules of the weeks run (``SAFETY_WEIGHT`` for the
-   load-safety rules, which go last), plus one per week past the days run: the fewest go, and of
-   equally few the nearest the break.
+1. *Excuse* (``replan/excuse.py``, only when some week holds a fixed day): the rule instances the
+   days already run force out, the fewest, chosen in a stated order.
 2. *Best*: race-day readiness maximized, as ``peakplan solve`` would (a from-scratch re-plan).
 3. *Fewest changes*: readiness at least the best minus ``tolerance`` times the best plan's gain
    over stopping now; then, lexicographically, the fewest days whose session type differs from
@@ -18,7 +12,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -58,66 +51,6 @@ def place_week(cal: Calendar, where: str) -> int | None:
     except ValueError:
         return None
     return cal.week_of(d) if 0 <= d < cal.scenario.n_days else None
-
-
-FUTURE_WEIGHT = 1000   # excusing a rule in a week still to plan costs this many rules of a week under way
-# the load-safety rules go last: a week after an illness may skip its quotas, not its ramp
-SAFETY_WEIGHT = 10 * FUTURE_WEIGHT
-SAFETY = frozenset({"weekly_ramp", "deload", "hard_easy", "long_run", "availability", "no_catch_up", "acwr",
-                    "ctl_ramp", "atl_cap"})
-
-
-def _weight(cal: Calendar, key: tuple[str, str], weeks: set[int]) -> int:
-    """What keeping the instance is worth. A later one is worth one more for each week it lies
-    past the days run: of equally few, the ones nearest the break go (the return weeks bend, the
-    peak and taper keep their shape), so the choice is stated, not the solver's."""
-    week = place_week(cal, key[1])
-    if week in weeks:
-        return 1
-    past = week - max(weeks) if week is not None and week > max(weeks) else 0
-    return (SAFETY_WEIGHT if key[0] in SAFETY else FUTURE_WEIGHT) + past
-
-
-STAGES = ("weeks run", "safety kept", "any")
-
-
-def _soft_in(stage: str, cal: Calendar, weeks: set[int]) -> Callable[[str, str], bool]:
-    def soft(family: str, where: str) -> bool:
-        if family == "fixed_days":
-            return False
-        if place_week(cal, where) in weeks:
-            return True
-        return stage == "any" or (stage == "safety kept" and family not in SAFETY)
-    return soft
-
-
-def excused(scenario: Scenario, time_limit_s: float) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """("OPTIMAL" or "FEASIBLE", the rule instances the days already run force out), or
-    ("INFEASIBLE", ()) when no plan exists even so, or ("UNKNOWN", ()) at the time limit.
-
-    In stages, each tried only when the one before is infeasible: first only the instances of the
-    weeks that hold a fixed day may go; then also later instances of rules other than the load-safety
-    ones (a missed week can put the ramp back under what the long-run peak needs); then any
-    instance. Each instance of a week still to plan weighs ``FUTURE_WEIGHT`` kept rules of the weeks
-    run (``SAFETY_WEIGHT`` for a load-safety rule), plus one per week past the days run: the fewest
-    go, the nearest of equally few.
-    """
-    weeks = fixed_weeks(scenario)
-    if not weeks:
-        return "OPTIMAL", ()
-    cal = Calendar(scenario)   # one calendar for every instance's place (not one per instance)
-    for stage in STAGES:
-        ctx, _ = build(scenario, soft=_soft_in(stage, cal, weeks))
-        literals = ctx.rules.literals
-        ctx.model.maximize(sum(lit * _weight(cal, key, weeks) for key, lit in literals.items()))
-        solver = parameters(scenario.solver.model_copy(update={"time_limit_s": time_limit_s}))
-        code = solver.solve(ctx.model)
-        if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return solver.status_name(code), tuple(sorted(key for key, lit in literals.items()
-                                                          if solver.value(lit) == 0))
-        if code != cp_model.INFEASIBLE:
-            return "UNKNOWN", ()
-    return "INFEASIBLE", ()
 
 
 def original_by_day(scenario: Scenario, original: dict[dt.date, tuple[str, int]]) -> list[tuple[str, int]]:
@@ -193,5 +126,5 @@ def count_changes(original: list[tuple[str, int]], sessions: list[str], minutes:
             sum(abs(minutes[d] - original[d][1]) for d in free))
 
 
-__all__ = ["Solved", "add_hint", "count_changes", "excused", "fewest_changes", "fixed_days", "objective_value", "original_by_day",
+__all__ = ["Solved", "add_hint", "count_changes", "fewest_changes", "fixed_days", "objective_value", "original_by_day",
            "readiness_floor"]
