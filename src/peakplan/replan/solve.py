@@ -35,10 +35,12 @@ class Solved:
 
 
 def fixed_weeks(scenario: Scenario) -> set[int]:
-    if scenario.replan is None:
+    """The weeks that hold a fixed day."""
+    days = fixed_days(scenario)
+    if not days:
         return set()
     cal = Calendar(scenario)
-    return {cal.week_of((f.date - scenario.start_date).days) for f in scenario.replan.fixed_days}
+    return {cal.week_of(d) for d in days}
 
 
 def place_week(cal: Calendar, where: str) -> int | None:
