@@ -29,6 +29,7 @@ from ortools.sat.python import cp_model
 
 from benchmarks.replan import HERE, SCENARIO, cases
 from peakplan import load_scenario, solve
+from peakplan.explain.relax import apply
 from peakplan.model.build import build
 from peakplan.model.scale import objective_coefficient
 from peakplan.model.solver import parameters
@@ -58,18 +59,19 @@ def _run(scenario: Scenario, seed: int, preset: str | None = None, gap: float | 
 
 
 def without_max_per_phase(scenario: Scenario) -> Scenario:
-    data = scenario.model_dump(mode="json")
-    for quota in data["rules"]["quotas"]["per_phase"].values():
-        for bounds in quota.values():
-            bounds["max_per_phase"] = None
-    return Scenario.model_validate(data)
+    for phase, quota in scenario.rules.quotas.per_phase.items():
+        for key, bounds in quota.items():
+            if bounds.max_per_phase is not None:
+                scenario = apply(scenario, f"rules.quotas.per_phase.{phase}.{key}.max_per_phase", None)
+    return scenario
 
 
 def _relaxed(scenario: Scenario, seed: int) -> dict:
     s, code, wall, ctx, _ = _run(without_max_per_phase(scenario), seed)
     sessions, minutes = ctx.vars.read_plan(s.value)
-    broken = [f"{v.rule} {v.where}" for v in validate(scenario, build_plan(scenario, sessions, minutes, status="OPTIMAL"))]
-    return {"status": s.status_name(code), "det": round(s.deterministic_time, 2), "wall_s": round(wall, 2),
+    status = s.status_name(code)
+    broken = [f"{v.rule} {v.where}" for v in validate(scenario, build_plan(scenario, sessions, minutes, status=status))]
+    return {"status": status, "det": round(s.deterministic_time, 2), "wall_s": round(wall, 2),
             "keeps_full_rules": broken == [], "broken": broken}
 
 
@@ -135,7 +137,7 @@ def main() -> int:
              "stopped once its gap is below the objective's rounding bound, then the fewest-changes step run",
              "from that upper bound: *re-plan* = changed days / minutes moved of the resulting re-plan per seed.",
              "*relaxed*: solved without quotas' max_per_phase, its optimum checked by the validator",
-             "against the full scenario (*breaks*: the rule instances it breaks, the same for every seed).",
+             "against the full scenario (*it breaks*: the rule instances it breaks, over the three seeds).",
              f"The whole 16-week block from scratch, same run: {scratch_s} s.", "",
              "| case | shipped | given the optimum | fast (2 workers) | rounding stop | its re-plan per seed "
              "| relaxed | it breaks |",
